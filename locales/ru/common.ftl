@@ -1,0 +1,6 @@
+## Common: errors and buttons shared by every feature
+
+errors-generic = Извините, что-то пошло не так. Попробуйте ещё раз чуть позже.
+errors-unavailable = Сервис временно недоступен. Попробуйте через минуту, ничего не потерялось.
+button-stale = Эта кнопка устарела. Нажмите /start, чтобы получить свежую.
+unhandled-text = Не понял вас. Что я умею, подскажет /help.

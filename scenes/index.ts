@@ -1,0 +1,16 @@
+import type { BagdarContext, SceneContext } from "../src/bot/context.js";
+import type { ConversationBuilder } from "@grammyjs/conversations";
+
+/**
+ * Bump whenever a scene changes the order or number of its steps: stored conversations
+ * of an older shape are then discarded instead of being replayed into the wrong step.
+ */
+export const SCENES_VERSION = 1;
+
+export interface SceneDefinition {
+  id: string;
+  builder: ConversationBuilder<BagdarContext, SceneContext>;
+}
+
+/** Every conversation of the bot; each lives in its own file in this folder. */
+export const scenes: SceneDefinition[] = [];

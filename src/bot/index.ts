@@ -1,0 +1,82 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { conversations, createConversation } from "@grammyjs/conversations";
+import { Bot, session, type ApiClientOptions, type MiddlewareFn } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { SCENES_VERSION, scenes } from "../../scenes/index.js";
+import { createMongoStorage } from "../db/key-value-storage.js";
+import type { BagdarContext, BotDeps, SceneContext, SessionData } from "./context.js";
+import { createErrorHandler } from "./error-handler.js";
+import { helpFeature } from "./features/help.js";
+import { languageFeature } from "./features/language.js";
+import { startFeature } from "./features/start.js";
+import { unhandledFeature } from "./features/unhandled.js";
+import { createI18n } from "./i18n.js";
+import { CurrentUsers, loadUser } from "./middlewares/load-user.js";
+import { updateLogger } from "./middlewares/update-logger.js";
+
+export interface BotOptions {
+  /** Skips getMe; tests and the playground pass it. */
+  botInfo?: UserFromGetMe;
+  /** Extra API client options, such as a fake `fetch` in tests. */
+  client?: ApiClientOptions;
+}
+
+/** Retries what Telegram asks us to retry (429, 5xx) while an update is being handled. */
+const retryPolitely = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 });
+
+/** Builds the bot. Reads no environment and does no I/O: everything comes through `deps`. */
+export function createBot(token: string, deps: BotDeps, options: BotOptions = {}) {
+  const bot = new Bot<BagdarContext>(token, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    client: { apiRoot: deps.config.telegramApiRoot, ...options.client },
+  });
+  const i18n = createI18n(deps.config.defaultLocale);
+  const currentUsers = new CurrentUsers();
+
+  bot.api.config.use(retryPolitely());
+  // One update at a time per chat: a double tap is handled after the first, never beside it.
+  bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
+  bot.use((ctx, next) => {
+    ctx.deps = deps;
+    ctx.logger = deps.logger;
+    return next();
+  });
+
+  // Conversations v2 runs scenes on a fresh context: give it what the outer one has.
+  const scenePlugins: MiddlewareFn<SceneContext>[] = [
+    (ctx, next) => {
+      ctx.deps = deps;
+      ctx.logger = deps.logger.child({ update_id: ctx.update.update_id });
+      ctx.user = currentUsers.get(ctx.from?.id);
+      ctx.api.config.use(retryPolitely());
+      return next();
+    },
+    i18n.middleware() as MiddlewareFn<SceneContext>,
+  ];
+
+  const protectedBot = bot.errorBoundary(createErrorHandler(i18n));
+  protectedBot.use(updateLogger());
+  protectedBot.use(
+    session<SessionData, BagdarContext>({
+      initial: () => ({}),
+      storage: createMongoStorage<SessionData>(deps.connection, "sessions"),
+    }),
+  );
+  protectedBot.use(loadUser(currentUsers));
+  protectedBot.use(i18n.middleware() as MiddlewareFn<BagdarContext>);
+  protectedBot.use(
+    conversations<BagdarContext, SceneContext>({
+      storage: { type: "key", version: SCENES_VERSION, adapter: createMongoStorage(deps.connection, "conversations") },
+      plugins: scenePlugins,
+    }),
+  );
+  for (const scene of scenes) protectedBot.use(createConversation(scene.builder, { id: scene.id }));
+
+  protectedBot.use(startFeature, languageFeature, helpFeature);
+  protectedBot.use(unhandledFeature);
+
+  return Object.assign(bot, { i18n });
+}
+
+export type BagdarBot = ReturnType<typeof createBot>;

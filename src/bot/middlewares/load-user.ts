@@ -1,0 +1,37 @@
+import type { MiddlewareFn } from "grammy";
+import type { UserView } from "../../services/users.js";
+import type { BagdarContext } from "../context.js";
+
+/**
+ * Conversations v2 builds a fresh context for every step, so scenes cannot see `ctx.user`
+ * set on the outer one. The outer middleware parks the user here for the duration of the
+ * update, and the scene plugin picks it up: one database read per update, replay or not.
+ */
+export class CurrentUsers {
+  readonly #byTelegramId = new Map<number, UserView | null>();
+
+  get(telegramId: number | undefined): UserView | null {
+    return telegramId === undefined ? null : (this.#byTelegramId.get(telegramId) ?? null);
+  }
+
+  async during<T>(telegramId: number, user: UserView | null, work: () => Promise<T>): Promise<T> {
+    this.#byTelegramId.set(telegramId, user);
+    try {
+      return await work();
+    } finally {
+      this.#byTelegramId.delete(telegramId);
+    }
+  }
+}
+
+export function loadUser(current: CurrentUsers): MiddlewareFn<BagdarContext> {
+  return async (ctx, next) => {
+    const telegramId = ctx.from?.id;
+    if (telegramId === undefined) {
+      ctx.user = null;
+      return next();
+    }
+    ctx.user = await ctx.deps.services.users.findByTelegramId(telegramId);
+    await current.during(telegramId, ctx.user, next);
+  };
+}

@@ -1,0 +1,125 @@
+import type { Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import { webhookCallback } from "grammy";
+import { systemClock, type Clock } from "./clock.js";
+import { registerCommands } from "./bot/commands.js";
+import { createBot, type BagdarBot } from "./bot/index.js";
+import { ConfigError, createConfig, type Config } from "./config.js";
+import { connectDatabase } from "./db/connection.js";
+import { createModels, ensureIndexes } from "./db/models/index.js";
+import { selectDatabase, type EmbeddedStoreFactory } from "./db/select-database.js";
+import { createHttpServer, listen, type RequestHandler } from "./http-server.js";
+import { createLogger, type Logger } from "./logger.js";
+import { createServices } from "./services/index.js";
+
+export interface StartOptions {
+  env?: Record<string, string | undefined>;
+  /** The in-process store for running without MONGODB_URI; the dev entry point provides it. */
+  embeddedStore?: EmbeddedStoreFactory;
+  clock?: Clock;
+  /** Where the embedded database keeps its files. */
+  dataDir?: string;
+}
+
+export interface RunningBagdar {
+  config: Config;
+  logger: Logger;
+  bot: BagdarBot;
+  server: Server;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** The composition root: config → logger → db → bot → polling or webhook, and an orderly way out. */
+export async function startBagdar(options: StartOptions = {}): Promise<RunningBagdar> {
+  const config = createConfig(options.env ?? process.env);
+  if (!config.botToken) {
+    throw new ConfigError("BOT_TOKEN is not set: get a token from @BotFather and run with BOT_TOKEN=<token> (or use `npm start` for the local playground).");
+  }
+  const logger = createLogger(config);
+  const clock = options.clock ?? systemClock;
+
+  const database = await selectDatabase({
+    mongodbUri: config.mongodbUri,
+    dataDir: options.dataDir ?? path.resolve("data"),
+    logger,
+    ...(options.embeddedStore ? { embeddedStore: options.embeddedStore } : {}),
+  });
+  const connection = await connectDatabase(database.uri, logger);
+  const models = createModels(connection);
+  await ensureIndexes(models);
+  const services = createServices({ models, clock, config, logger });
+
+  const bot = createBot(config.botToken, { config, logger, clock, connection, models, services });
+  bot.catch((error) => logger.error({ err: error.error, update_id: error.ctx.update.update_id }, "Unhandled bot error"));
+  await bot.init();
+  await registerCommands(bot.api, bot.i18n, config.defaultLocale, logger);
+
+  let webhook: { path: string; handler: RequestHandler } | undefined;
+  if (config.botMode === "webhook" && config.webhookUrl && config.webhookSecret) {
+    webhook = {
+      path: new URL(config.webhookUrl).pathname,
+      handler: webhookCallback(bot, "http", { secretToken: config.webhookSecret, onTimeout: "return", timeoutMilliseconds: 9_000 }),
+    };
+  }
+  const server = createHttpServer({ port: config.port, logger, isHealthy: () => connection.readyState === 1, ...(webhook ? { webhook } : {}) });
+  const port = await listen(server, config.port);
+
+  let runner: RunnerHandle | undefined;
+  if (webhook) {
+    await bot.api.setWebhook(config.webhookUrl!, { secret_token: config.webhookSecret!, drop_pending_updates: false });
+    logger.info({ port, path: "[webhook path]" }, "Bagdar is listening for webhook updates");
+  } else {
+    await bot.api.deleteWebhook();
+    runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } } });
+    logger.info({ bot: bot.botInfo.username, port }, "Bagdar is polling for updates");
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info("Shutting down");
+      // Stop taking updates first, let in-flight ones finish, then close what they use.
+      if (runner?.isRunning()) await runner.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await connection.close();
+      await database.stop();
+      logger.info("Bye");
+      logger.flush();
+    })());
+
+  return { config, logger, bot, server, port, stop };
+}
+
+/** Runs until SIGINT/SIGTERM; a bad configuration is one clear line and exit code 1. */
+export async function runUntilSignalled(options: StartOptions = {}): Promise<void> {
+  let app: RunningBagdar;
+  try {
+    app = await startBagdar(options);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const shutdown = (signal: string) => {
+    app.logger.info({ signal }, "Signal received");
+    app.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.logger.error({ err: error }, "Shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runUntilSignalled();
+}
