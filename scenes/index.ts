@@ -1,5 +1,9 @@
 import type { BagdarContext, SceneContext } from "../src/bot/context.js";
 import type { ConversationBuilder } from "@grammyjs/conversations";
+import { LINK_GUARDIAN_SCENE, ONBOARDING_SCENE } from "./ids.js";
+import { adminSchoolScenes } from "./admin-school.js";
+import { linkGuardian } from "./link-guardian.js";
+import { onboarding } from "./onboarding.js";
 
 /**
  * Bump whenever a scene changes the order or number of its steps: stored conversations
@@ -13,4 +17,8 @@ export interface SceneDefinition {
 }
 
 /** Every conversation of the bot; each lives in its own file in this folder. */
-export const scenes: SceneDefinition[] = [];
+export const scenes: SceneDefinition[] = [
+  { id: ONBOARDING_SCENE, builder: onboarding },
+  { id: LINK_GUARDIAN_SCENE, builder: linkGuardian },
+  ...adminSchoolScenes,
+];

@@ -1,5 +1,6 @@
 import { GrammyError, HttpError, type BotError } from "grammy";
 import mongoose from "mongoose";
+import { DomainError } from "../services/errors.js";
 import type { BagdarContext } from "./context.js";
 import { localeFromLanguageCode, type BagdarI18n } from "./i18n.js";
 
@@ -22,6 +23,14 @@ export const createErrorHandler = (i18n: BagdarI18n) => async (error: BotError<B
   const { ctx } = error;
   const logger = ctx.logger ?? ctx.deps.logger;
   const cause = error.error;
+  const locale = ctx.user?.locale ?? localeFromLanguageCode(ctx.from?.language_code) ?? ctx.deps.config.defaultLocale;
+  if (cause instanceof DomainError) {
+    // A refusal the person can act on, such as a used invite or a role they lack: say so, change nothing.
+    logger.info({ code: cause.code }, "Request refused");
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    if (ctx.chat?.type === "private") await ctx.reply(i18n.t(locale, `errors-${cause.code}`)).catch(() => undefined);
+    return;
+  }
   logger.error(
     {
       err: cause instanceof GrammyError ? { method: cause.method, code: cause.error_code, description: cause.description } : cause,
@@ -31,7 +40,6 @@ export const createErrorHandler = (i18n: BagdarI18n) => async (error: BotError<B
   );
   if (!ctx.chat || ctx.chat.type !== "private") return;
   const key = isDatabaseUnavailable(cause) ? "errors-unavailable" : "errors-generic";
-  const locale = ctx.user?.locale ?? localeFromLanguageCode(ctx.from?.language_code) ?? ctx.deps.config.defaultLocale;
   try {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
     await ctx.reply(i18n.t(locale, key));

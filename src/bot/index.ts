@@ -7,11 +7,16 @@ import { SCENES_VERSION, scenes } from "../../scenes/index.js";
 import { createMongoStorage } from "../db/key-value-storage.js";
 import type { BagdarContext, BotDeps, SceneContext, SessionData } from "./context.js";
 import { createErrorHandler } from "./error-handler.js";
+import { adminFeature } from "./features/admin.js";
+import { guardiansFeature } from "./features/guardians.js";
 import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
+import { menuFeature } from "./features/menu.js";
+import { privacyFeature } from "./features/privacy.js";
 import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
+import { leaveDialogOnCommand } from "./middlewares/leave-dialog.js";
 import { CurrentUsers, loadUser } from "./middlewares/load-user.js";
 import { updateLogger } from "./middlewares/update-logger.js";
 
@@ -71,9 +76,10 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
       plugins: scenePlugins,
     }),
   );
+  protectedBot.use(leaveDialogOnCommand());
   for (const scene of scenes) protectedBot.use(createConversation(scene.builder, { id: scene.id }));
 
-  protectedBot.use(startFeature, languageFeature, helpFeature);
+  protectedBot.use(startFeature, menuFeature, languageFeature, helpFeature, guardiansFeature, privacyFeature, adminFeature);
   protectedBot.use(unhandledFeature);
 
   return Object.assign(bot, { i18n });

@@ -2,6 +2,13 @@ import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Models } from "../db/models/index.js";
 import type { Logger } from "../logger.js";
+import { createAuditService } from "./audit.js";
+import { createGuardianshipService } from "./guardianships.js";
+import { createInviteService } from "./invites.js";
+import { createOnboardingService } from "./onboarding.js";
+import { createPrivacyService } from "./privacy.js";
+import { createSchoolService } from "./schools.js";
+import { createTeacherService } from "./teachers.js";
 import { createUserService } from "./users.js";
 
 export interface ServiceDeps {
@@ -13,8 +20,17 @@ export interface ServiceDeps {
 
 /** Every use case, wired once; handlers and scenes reach them through `ctx.deps.services`. */
 export function createServices(deps: ServiceDeps) {
+  const audit = createAuditService(deps);
+  const users = createUserService(deps);
   return {
-    users: createUserService(deps),
+    audit,
+    users,
+    schools: createSchoolService({ ...deps, audit }),
+    onboarding: createOnboardingService({ ...deps, audit, users }),
+    invites: createInviteService({ ...deps, audit }),
+    guardianships: createGuardianshipService({ ...deps, audit }),
+    privacy: createPrivacyService({ ...deps, audit }),
+    teachers: createTeacherService({ ...deps, audit }),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Update } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { createServer } from "node:net";
 import { startBagdar, type RunningBagdar } from "../../src/main.js";
@@ -13,7 +14,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-const START = { message: { message_id: 1, date: 0, chat: { id: 777, type: "private", first_name: "Aru" }, from: { id: 777, is_bot: false, first_name: "Aru", language_code: "ru" }, text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] } } as const;
+const START: Omit<Update, "update_id"> = { message: { message_id: 1, date: 0, chat: { id: 777, type: "private", first_name: "Aru" }, from: { id: 777, is_bot: false, first_name: "Aru", language_code: "ru" }, text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] } };
 
 describe("the composition root", () => {
   let api: BotApiServer | undefined;

@@ -103,3 +103,22 @@ describe("/start and /language", () => {
     );
   });
 });
+
+describe("an admin from ADMIN_TELEGRAM_IDS", () => {
+  it("gets a record and the menu on the very first /start, without onboarding", async () => {
+    const t = await createTestBot({ env: { ADMIN_TELEGRAM_IDS: "100001" } });
+    try {
+      const admin = t.user({ languageCode: "ru" });
+      await admin.command("start");
+      expect(admin.replies.map((m) => m.text)).toEqual(["🏠 Главное меню\n⚙️ Координатор района"]);
+      expect(admin.buttons).toEqual(["⚙️ Администрирование", "🌐 Язык", "🔒 Мои данные"]);
+      // The role comes from configuration only; it is never stored.
+      expect(await t.deps.models.User.findOne({ telegramId: admin.id }).lean()).toMatchObject({ roles: [], locale: "ru" });
+      const someoneElse = t.user({ languageCode: "ru" });
+      await someoneElse.command("admin");
+      expect(someoneElse.lastText).toBe("Извините, это вам недоступно.");
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -48,7 +48,7 @@ export class BotApiServer {
     const body = Buffer.concat(chunks).toString("utf8");
     const payload = body ? (JSON.parse(body) as Record<string, unknown>) : {};
     this.calls.push({ method, payload });
-    const reply = (result: unknown) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, result }));
+    const reply = (result: unknown): void => void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, result }));
     switch (method) {
       case "getMe":
         return reply(TEST_BOT_INFO);

@@ -160,23 +160,63 @@ function json(body: unknown): Response {
 async function readPayload(init: RequestInit | undefined): Promise<Record<string, unknown>> {
   if (!init?.body) return {};
   if (typeof init.body === "string") return JSON.parse(init.body) as Record<string, unknown>;
-  const form = await new Response(init.body, { headers: init.headers }).formData();
+  const parts = parseMultipart(await bytesOf(init.body), new Headers(init.headers).get("content-type") ?? "");
   const payload: Record<string, unknown> = {};
-  for (const [key, value] of form.entries()) {
-    if (typeof value !== "string") {
-      payload[key] = value;
+  for (const part of parts) {
+    if (part.fileName !== undefined) {
+      payload[part.name] = new UploadedFile(part.fileName, part.bytes);
       continue;
     }
+    const value = Buffer.from(part.bytes).toString("utf8");
     try {
-      payload[key] = JSON.parse(value);
+      payload[part.name] = JSON.parse(value);
     } catch {
-      payload[key] = value;
+      payload[part.name] = value;
     }
   }
   for (const [key, value] of Object.entries(payload)) {
     // A file field is either the upload itself or a reference attach://<name> to it.
-    const upload = typeof value === "string" && value.startsWith("attach://") ? form.get(value.slice("attach://".length)) : value;
-    if (upload instanceof File) payload[key] = new UploadedFile(upload.name, new Uint8Array(await upload.arrayBuffer()));
+    if (typeof value === "string" && value.startsWith("attach://")) {
+      const upload = payload[value.slice("attach://".length)];
+      if (upload instanceof UploadedFile) payload[key] = upload;
+    }
   }
   return payload;
+}
+
+/** grammY streams multipart bodies as a Node `Readable`: collect it. */
+async function bytesOf(body: NonNullable<RequestInit["body"]>): Promise<Buffer> {
+  if (body instanceof Uint8Array) return Buffer.from(body);
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array | string>) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A small multipart/form-data reader. Node 20's `Response.formData()` rejects grammY's compact
+ * part headers (`content-disposition:form-data;name="x";filename=a.json`), so parse them by hand.
+ */
+function parseMultipart(body: Buffer, contentType: string): Array<{ name: string; fileName?: string; bytes: Uint8Array }> {
+  const boundary = /boundary=("?)([^";]+)\1/i.exec(contentType)?.[2];
+  if (!boundary) throw new Error(`multipart body without a boundary: ${contentType}`);
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts: Array<{ name: string; fileName?: string; bytes: Uint8Array }> = [];
+  let at = body.indexOf(delimiter);
+  while (at >= 0) {
+    const start = at + delimiter.length;
+    if (body.subarray(start, start + 2).toString() === "--") break; // closing delimiter
+    const next = body.indexOf(delimiter, start);
+    if (next < 0) break;
+    const part = body.subarray(start + 2, next - 2); // strip the CRLF after the delimiter and before the next one
+    const headerEnd = part.indexOf("\r\n\r\n");
+    const headers = part.subarray(0, headerEnd).toString("utf8");
+    const disposition = /content-disposition:([^\r\n]*)/i.exec(headers)?.[1] ?? "";
+    const name = /(?:^|;)\s*name="?([^";]*)"?/i.exec(disposition)?.[1];
+    const fileName = /(?:^|;)\s*filename="?([^";]*)"?/i.exec(disposition)?.[1];
+    if (name !== undefined) {
+      parts.push({ name, ...(fileName !== undefined ? { fileName } : {}), bytes: new Uint8Array(part.subarray(headerEnd + 4)) });
+    }
+    at = next;
+  }
+  return parts;
 }

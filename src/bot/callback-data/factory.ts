@@ -32,11 +32,12 @@ export function defineCallbackData<const Shape extends Record<string, FieldSchem
         if (value.includes(SEPARATOR)) throw new Error(`callback field ${key} must not contain "${SEPARATOR}"`);
         return value;
       });
-      const data = prefix + parts.join(SEPARATOR);
+      const data = keys.length === 0 ? prefix.slice(0, -SEPARATOR.length) : prefix + parts.join(SEPARATOR);
       if (Buffer.byteLength(data) > MAX_CALLBACK_BYTES) throw new Error(`callback data for ${id} exceeds 64 bytes`);
       return data;
     },
     unpack(data: string | undefined): Values | undefined {
+      if (keys.length === 0) return data === prefix.slice(0, -SEPARATOR.length) ? schema.parse({}) : undefined;
       if (!data?.startsWith(prefix) || Buffer.byteLength(data) > MAX_CALLBACK_BYTES) return undefined;
       const parts = data.slice(prefix.length).split(SEPARATOR);
       if (parts.length !== keys.length) return undefined;

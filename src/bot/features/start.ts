@@ -1,13 +1,25 @@
 import { Composer } from "grammy";
-import type { Locale } from "../../db/models/user.js";
+import { INVITE_PAYLOAD_PREFIX } from "../../domain/invite-code.js";
+import { hasRole, type UserView } from "../../services/users.js";
+import { LINK_GUARDIAN_SCENE, ONBOARDING_SCENE } from "../../../scenes/ids.js";
 import type { BagdarContext } from "../context.js";
-import { languageKeyboard } from "../keyboards/language.js";
+import { showMainMenu } from "./menu.js";
+
+/** Someone who finished onboarding (or an admin from configuration) goes straight to the menu. */
+function isReturning(user: UserView | null): boolean {
+  if (!user || user.status === "deleted") return false;
+  return hasRole(user, "admin") || (user.roles.length > 0 && user.onboardedAt !== undefined);
+}
 
 export const startFeature = new Composer<BagdarContext>();
 
 startFeature.chatType("private").command("start", async (ctx) => {
-  const current = (await ctx.i18n.getLocale()) as Locale;
-  await ctx.reply(`${ctx.t("start-greeting")}\n\n${ctx.t("language-prompt")}`, {
-    reply_markup: languageKeyboard(current),
-  });
+  const payload = ctx.match.trim();
+  if (payload.startsWith(INVITE_PAYLOAD_PREFIX)) {
+    // Whatever follows the prefix is checked by the invite service; a forged code gets a clear answer there.
+    await ctx.conversation.enter(LINK_GUARDIAN_SCENE, payload.slice(INVITE_PAYLOAD_PREFIX.length).slice(0, 64));
+    return;
+  }
+  if (isReturning(ctx.user)) return showMainMenu(ctx);
+  await ctx.conversation.enter(ONBOARDING_SCENE);
 });

@@ -1,5 +1,6 @@
 import type { MiddlewareFn } from "grammy";
 import type { UserView } from "../../services/users.js";
+import { localeFromLanguageCode } from "../i18n.js";
 import type { BagdarContext } from "../context.js";
 
 /**
@@ -31,7 +32,12 @@ export function loadUser(current: CurrentUsers): MiddlewareFn<BagdarContext> {
       ctx.user = null;
       return next();
     }
-    ctx.user = await ctx.deps.services.users.findByTelegramId(telegramId);
+    const users = ctx.deps.services.users;
+    ctx.user = await users.findByTelegramId(telegramId);
+    // An admin from configuration needs a record (audit entries point at it) from the very first update.
+    if (!ctx.user && ctx.deps.config.adminTelegramIds.includes(telegramId)) {
+      ctx.user = await users.ensure(telegramId, localeFromLanguageCode(ctx.from?.language_code) ?? ctx.deps.config.defaultLocale);
+    }
     await current.during(telegramId, ctx.user, next);
   };
 }

@@ -1,0 +1,15 @@
+## Main menu
+
+menu-title = 🏠 Main menu
+menu-role-student = 🎒 { $name }, class { $class }, { $school }
+menu-role-guardian = 👪 Parent
+menu-role-teacher = 🧑‍🏫 Career guidance teacher, { $school }
+menu-role-admin = ⚙️ District coordinator
+menu-home = 🏠 Menu
+menu-invite-parent = 👪 Invite a parent
+menu-my-parents = 👥 My parents
+menu-my-children = 👶 My children
+menu-enter-code = 🔗 Enter a child's code
+menu-admin = ⚙️ Administration
+menu-language = 🌐 Language
+menu-privacy = 🔒 My data

@@ -1,0 +1,15 @@
+## Main menu
+
+menu-title = 🏠 Басты мәзір
+menu-role-student = 🎒 { $name }, { $class } сынып, { $school }
+menu-role-guardian = 👪 Ата-ана
+menu-role-teacher = 🧑‍🏫 Кәсіби бағдар педагогі, { $school }
+menu-role-admin = ⚙️ Аудан үйлестірушісі
+menu-home = 🏠 Мәзір
+menu-invite-parent = 👪 Ата-ананы шақыру
+menu-my-parents = 👥 Ата-анам
+menu-my-children = 👶 Балаларым
+menu-enter-code = 🔗 Баланың кодын енгізу
+menu-admin = ⚙️ Әкімшілік
+menu-language = 🌐 Тіл
+menu-privacy = 🔒 Менің деректерім

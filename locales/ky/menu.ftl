@@ -1,0 +1,15 @@
+## Main menu
+
+menu-title = 🏠 Башкы меню
+menu-role-student = 🎒 { $name }, { $class } класс, { $school }
+menu-role-guardian = 👪 Ата-эне
+menu-role-teacher = 🧑‍🏫 Кесипке багыттоочу мугалим, { $school }
+menu-role-admin = ⚙️ Райондун координатору
+menu-home = 🏠 Меню
+menu-invite-parent = 👪 Ата-энени чакыруу
+menu-my-parents = 👥 Ата-энем
+menu-my-children = 👶 Балдарым
+menu-enter-code = 🔗 Баланын кодун киргизүү
+menu-admin = ⚙️ Башкаруу
+menu-language = 🌐 Тил
+menu-privacy = 🔒 Менин маалыматым

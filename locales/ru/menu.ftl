@@ -1,0 +1,15 @@
+## Main menu
+
+menu-title = 🏠 Главное меню
+menu-role-student = 🎒 { $name }, { $class } класс, { $school }
+menu-role-guardian = 👪 Родитель
+menu-role-teacher = 🧑‍🏫 Педагог-профориентатор, { $school }
+menu-role-admin = ⚙️ Координатор района
+menu-home = 🏠 Меню
+menu-invite-parent = 👪 Пригласить родителя
+menu-my-parents = 👥 Мои родители
+menu-my-children = 👶 Мои дети
+menu-enter-code = 🔗 Ввести код ребёнка
+menu-admin = ⚙️ Администрирование
+menu-language = 🌐 Язык
+menu-privacy = 🔒 Мои данные

@@ -1,0 +1,3 @@
+/** Conversation ids, apart from the scenes themselves so that features can enter a scene without importing it. */
+export const ONBOARDING_SCENE = "onboarding";
+export const LINK_GUARDIAN_SCENE = "link-guardian";
