@@ -1,0 +1,44 @@
+import type { Api } from "grammy";
+import type { Clock } from "../clock.js";
+import type { Config } from "../config.js";
+import type { Models } from "../db/models/index.js";
+import type { Logger } from "../logger.js";
+import { createBroadcastPlanner, type FanOut } from "./broadcast-planner.js";
+import { createDispatcher, type Translator } from "./dispatcher.js";
+import { createScheduler } from "./scheduler.js";
+
+export interface JobsDeps {
+  models: Models;
+  clock: Clock;
+  config: Config;
+  logger: Logger;
+  /** A raw Api for the dispatcher: no auto-retry, the dispatcher answers 429/5xx itself. */
+  api: Api;
+  i18n: Translator;
+  /** `fanOutBroadcast` from services/broadcasts.ts, bound to its dependencies. */
+  fanOut: FanOut;
+  /** This instance's id in leases and notification locks. */
+  owner: string;
+}
+
+/**
+ * Every cron job of Bagdar, registered in one place (DESIGN §7). Registration order is the
+ * order `scheduler.runDueNow()` runs them in: plan first, then send what was planned.
+ * Later issues add theirs here: reminder planner, consent deadlines, reflection prompts, retention.
+ */
+export function createJobs(deps: JobsDeps) {
+  const { models, clock, config, logger, owner } = deps;
+  const dispatcher = createDispatcher({ models, api: deps.api, i18n: deps.i18n, clock, config, logger, owner });
+  const broadcastPlanner = createBroadcastPlanner({ models, clock, logger, fanOut: deps.fanOut });
+  const scheduler = createScheduler({ models, clock, logger, owner });
+
+  // Broadcasts due at a time or on a cron schedule go into the outbox.
+  scheduler.register({ name: "broadcast-planner", cron: "*/10 * * * * *", run: ({ signal }) => broadcastPlanner.runOnce({ signal }) });
+  // The outbox dispatcher: each tick drains what is due, within the rate budget; the lease (renewed
+  // while it runs) keeps it to one instance, so the global budget holds across instances too.
+  scheduler.register({ name: "dispatcher", cron: "* * * * * *", run: ({ signal }) => dispatcher.runOnce({ signal }) });
+
+  return { scheduler, dispatcher, broadcastPlanner };
+}
+
+export type Jobs = ReturnType<typeof createJobs>;
