@@ -1,0 +1,166 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_SCHOOL, SECOND_SCHOOL } from "../../dev/playground/demo-data.js";
+import type { TimelineEntry } from "../../dev/playground/emulator.js";
+import { PLAYGROUND_TOKEN, startPlayground, type RunningPlayground } from "../../dev/playground/index.js";
+import { testMongoUri } from "../support/database.js";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe("the playground behind the page", () => {
+  let running: RunningPlayground;
+  let dataDir: string;
+  let env: Record<string, string>;
+  const jobRuns: Date[] = [];
+  const jobs = { runDueNow: async () => void jobRuns.push(running.playground.clock.now()) };
+
+  const api = async (route: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${running.url}api/${route}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: { "content-type": "application/json", ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), "bagdar-playground-"));
+    const port = await freePort();
+    env = {
+      PORT: String(port),
+      LOG_LEVEL: "silent",
+      MONGODB_URI: `${testMongoUri().replace(/\/?$/, "/")}bagdar_playground_${randomBytes(4).toString("hex")}`,
+    };
+    running = await startPlayground({ env, dataDir, jobs });
+  });
+
+  afterAll(async () => {
+    await running?.app.connection.dropDatabase();
+    await running?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("starts the bot against the emulator, seeds the demo and serves page and health on one port", async () => {
+    const { models } = running.app;
+    expect((await models.School.find({}).sort({ name: 1 }).lean()).map((s) => [s.name, s.timezone])).toEqual(
+      [
+        [DEMO_SCHOOL.name, DEMO_SCHOOL.timezone],
+        [SECOND_SCHOOL.name, SECOND_SCHOOL.timezone],
+      ].sort(),
+    );
+    const school = await models.School.findOne({ name: DEMO_SCHOOL.name }).lean();
+    const teacher = await models.User.findOne({ telegramId: 5_000_003 }).lean();
+    expect(teacher).toMatchObject({ roles: ["teacher"], locale: "ru", status: "active" });
+    expect(teacher!.teacherSchoolId!.equals(school!._id)).toBe(true);
+    expect(running.app.config.adminTelegramIds).toContain(5_000_004);
+    expect(running.app.config.telegramApiRoot).toBe(running.apiRoot);
+
+    const state = (await api("state")).body;
+    expect(state.bot.username).toBe("bagdar_playground_bot");
+    expect(state.personas.map((p: { role: string }) => p.role)).toEqual(["pupil", "parent", "teacher", "admin"]);
+    // The bot registered its menu with the emulator; each person sees their language's.
+    expect(state.commands.kk[0]).toEqual({ command: "start", description: "Бастау" });
+    expect(state.commands.en.map((c: { command: string }) => c.command)).toContain("mydata");
+
+    const page = await fetch(running.url);
+    expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(await page.text()).toContain("<title>Bagdar playground</title>");
+    expect((await fetch(`${running.url}healthz`)).status).toBe(200);
+  });
+
+  it("lets a person talk to the real bot through the emulator", async () => {
+    await api("send", { personaId: 5_000_003, text: "/start" });
+    const deadline = Date.now() + 10_000;
+    let reply: TimelineEntry | undefined;
+    while (!reply && Date.now() < deadline) {
+      reply = running.playground.emulator.chat(5_000_003).timeline.find((e) => e.message.from.is_bot);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(reply?.message.text).toBe("🏠 Главное меню\n🧑‍🏫 Педагог-профориентатор, №12 мектеп-гимназия");
+  });
+
+  it("moves the clock, runs due jobs and remembers the offset", async () => {
+    const before = running.playground.clock.now().getTime();
+    const hour = await api("clock", { action: "hour" });
+    expect(hour.status).toBe(200);
+    expect(jobRuns).toHaveLength(1);
+    expect(hour.body.clock.offsetMs).toBeGreaterThanOrEqual(HOUR - 1000);
+    expect(jobRuns[0]!.getTime() - before).toBeGreaterThanOrEqual(HOUR);
+    expect(JSON.parse(readFileSync(path.join(dataDir, "playground.json"), "utf8")).clockOffsetMs).toBe(hour.body.clock.offsetMs);
+
+    // Nothing in the outbox: "next job" says so and leaves time alone.
+    const idle = await api("clock", { action: "next" });
+    expect(idle.body.message).toBe("Nothing is scheduled yet.");
+    expect(jobRuns).toHaveLength(1);
+
+    const teacher = await running.app.models.User.findOne({ telegramId: 5_000_003 }).lean();
+    const due = new Date(running.playground.clock.now().getTime() + 3 * DAY);
+    await running.app.models.Notification.create({ dedupeKey: "test:next", userId: teacher!._id, chatId: 5_000_003, kind: "test", payload: { key: "menu-title" }, notBefore: due });
+    const next = await api("clock", { action: "next" });
+    expect(jobRuns).toHaveLength(2);
+    expect(jobRuns[1]!.getTime()).toBeGreaterThanOrEqual(due.getTime());
+    expect(next.body.clock.offsetMs).toBeGreaterThanOrEqual(3 * DAY);
+
+    expect((await api("clock", { action: "week" })).status).toBe(400);
+  });
+
+  it("adds people, refuses cross-site requests and bad input", async () => {
+    const added = await api("personas", { firstName: "Ерлан", lastName: "Сапаров", languageCode: "ru" });
+    expect(added.body.persona).toEqual({ id: 5_000_101, firstName: "Ерлан", lastName: "Сапаров", languageCode: "ru", role: "guest" });
+    expect(running.playground.emulator.user(5_000_101)).toMatchObject({ firstName: "Ерлан", languageCode: "ru" });
+    expect((await api("personas", { firstName: "X", languageCode: "xx" })).status).toBe(400);
+    expect((await api("personas", { firstName: "  ", languageCode: "ru" })).status).toBe(400);
+    expect((await api("send", { personaId: 42, text: "hi" })).status).toBe(400);
+    expect((await api("send", { personaId: 5_000_001, text: "hi" }, { origin: "https://evil.example" })).status).toBe(403);
+    expect((await api("tap", { personaId: 5_000_001, messageId: 999, data: "x" })).body).toEqual({ error: "message 999 is not in this chat" });
+  });
+
+  it("keeps the demo idempotent and the people and clock across a restart", async () => {
+    const offset = running.playground.clockView().offsetMs;
+    await running.stop();
+    running = await startPlayground({ env, dataDir, jobs });
+    const { models } = running.app;
+    expect(await models.School.countDocuments({})).toBe(2);
+    expect(await models.User.countDocuments({ telegramId: { $in: [5_000_003, 5_000_004] } })).toBe(2);
+    expect(running.playground.personas.map((p) => p.id)).toEqual([5_000_001, 5_000_002, 5_000_003, 5_000_004, 5_000_101]);
+    expect(Math.abs(running.playground.clockView().offsetMs - offset)).toBeLessThanOrEqual(2000);
+  });
+
+  it("resets: wipes the database and the chats, seeds again, puts the clock back", async () => {
+    await api("send", { personaId: 5_000_001, text: "/start" });
+    await running.app.models.User.create({ telegramId: 5_000_001, locale: "ru", roles: ["student"] }).catch(() => undefined);
+    expect((await api("reset", {})).status).toBe(200);
+    const { models } = running.app;
+    expect((await models.User.find({}).lean()).map((u) => u.telegramId).sort()).toEqual([5_000_003, 5_000_004]);
+    expect(await models.School.countDocuments({})).toBe(2);
+    expect(await models.Notification.countDocuments({})).toBe(0);
+    const state = (await api("state")).body;
+    expect(state.personas).toHaveLength(4);
+    expect(state.clock.offsetMs).toBe(0);
+    expect(Object.values(state.chats).every((chat) => (chat as { timeline: unknown[] }).timeline.length === 0)).toBe(true);
+    // The bot still answers after the wipe.
+    await api("send", { personaId: 5_000_004, text: "/start" });
+    const deadline = Date.now() + 10_000;
+    while (!running.playground.emulator.chat(5_000_004).timeline.some((e) => e.message.from.is_bot) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(running.playground.emulator.chat(5_000_004).timeline.at(-1)?.message.text).toMatch(/^🏠 Main menu/);
+  });
+
+  it("uses a token nobody could mistake for a real one", () => {
+    expect(PLAYGROUND_TOKEN).toMatch(/not-a-real-token$/);
+  });
+});
