@@ -1,9 +1,11 @@
 import type { BagdarContext, SceneContext } from "../src/bot/context.js";
 import type { ConversationBuilder } from "@grammyjs/conversations";
-import { LINK_GUARDIAN_SCENE, ONBOARDING_SCENE } from "./ids.js";
+import { BROADCAST_SCENE, LINK_GUARDIAN_SCENE, ONBOARDING_SCENE, QUESTIONNAIRE_SCENE } from "./ids.js";
 import { adminSchoolScenes } from "./admin-school.js";
+import { broadcast } from "./broadcast.js";
 import { linkGuardian } from "./link-guardian.js";
 import { onboarding } from "./onboarding.js";
+import { questionnaire } from "./questionnaire.js";
 
 /**
  * Bump whenever a scene changes the order or number of its steps: stored conversations
@@ -20,5 +22,7 @@ export interface SceneDefinition {
 export const scenes: SceneDefinition[] = [
   { id: ONBOARDING_SCENE, builder: onboarding },
   { id: LINK_GUARDIAN_SCENE, builder: linkGuardian },
+  { id: QUESTIONNAIRE_SCENE, builder: questionnaire },
   ...adminSchoolScenes,
+  { id: BROADCAST_SCENE, builder: broadcast },
 ];

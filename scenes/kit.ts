@@ -41,7 +41,7 @@ export async function run<T>(conversation: BagdarConversation, task: (ctx: Bagda
   return outcome.value;
 }
 
-export type TextCheck<T> = { ok: true; value: T } | { ok: false; errorKey: string };
+export type TextCheck<T> = { ok: true; value: T } | { ok: false; errorKey: string; params?: Record<string, string | number> };
 
 export interface StepOptions<T> {
   /** Sends the question; called again after an answer of the wrong kind so the buttons are at hand. */
@@ -79,7 +79,7 @@ export async function step<T>(conversation: BagdarConversation, ctx: SceneContex
     if (typed !== undefined && options.text) {
       const check = await options.text(typed, next);
       if (check.ok) return check.value;
-      await next.reply(next.t(check.errorKey));
+      await next.reply(next.t(check.errorKey, check.params));
       continue;
     }
     await next.reply(next.t(options.expected));

@@ -1,18 +1,23 @@
 import type { Server } from "node:http";
+import type { Connection } from "mongoose";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { run, type RunnerHandle } from "@grammyjs/runner";
-import { webhookCallback } from "grammy";
+import { Api, webhookCallback } from "grammy";
 import { systemClock, type Clock } from "./clock.js";
 import { registerCommands } from "./bot/commands.js";
 import { createBot, type BagdarBot } from "./bot/index.js";
 import { ConfigError, createConfig, type Config } from "./config.js";
 import { connectDatabase } from "./db/connection.js";
-import { createModels, ensureIndexes } from "./db/models/index.js";
+import { createModels, ensureIndexes, type Models } from "./db/models/index.js";
 import { selectDatabase, type EmbeddedStoreFactory } from "./db/select-database.js";
 import { createHttpServer, listen, type RequestHandler } from "./http-server.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createServices } from "./services/index.js";
+import { fanOutBroadcast } from "./services/broadcasts.js";
+import { createJobs } from "./jobs/index.js";
+import { instanceId } from "./jobs/instance-id.js";
+import type { Scheduler } from "./jobs/scheduler.js";
 
 export interface StartOptions {
   env?: Record<string, string | undefined>;
@@ -21,12 +26,19 @@ export interface StartOptions {
   clock?: Clock;
   /** Where the embedded database keeps its files. */
   dataDir?: string;
+  /** Serves requests that are neither /healthz nor the webhook (the dev playground's page). */
+  httpFallback?: RequestHandler;
 }
 
 export interface RunningBagdar {
   config: Config;
   logger: Logger;
   bot: BagdarBot;
+  /** The cron jobs; the playground's clock control calls `scheduler.runDueNow()` after moving the clock. */
+  scheduler: Scheduler;
+  clock: Clock;
+  connection: Connection;
+  models: Models;
   server: Server;
   port: number;
   stop(): Promise<void>;
@@ -64,8 +76,26 @@ export async function startBagdar(options: StartOptions = {}): Promise<RunningBa
       handler: webhookCallback(bot, "http", { secretToken: config.webhookSecret, onTimeout: "return", timeoutMilliseconds: 9_000 }),
     };
   }
-  const server = createHttpServer({ port: config.port, logger, isHealthy: () => connection.readyState === 1, ...(webhook ? { webhook } : {}) });
+  const server = createHttpServer({
+    port: config.port,
+    logger,
+    isHealthy: () => connection.readyState === 1,
+    ...(webhook ? { webhook } : {}),
+    ...(options.httpFallback ? { fallback: options.httpFallback } : {}),
+  });
   const port = await listen(server, config.port);
+
+  // Jobs (DESIGN §7). The dispatcher gets a raw Api: it answers 429/5xx itself, so no auto-retry here.
+  const { scheduler } = createJobs({
+    models,
+    clock,
+    config,
+    logger,
+    api: new Api(config.botToken, { apiRoot: config.telegramApiRoot }),
+    i18n: bot.i18n,
+    fanOut: (broadcastId, runAt) => fanOutBroadcast({ models, clock, outbox: services.outbox, audit: services.audit }, broadcastId, runAt),
+    owner: instanceId(),
+  });
 
   let runner: RunnerHandle | undefined;
   if (webhook) {
@@ -76,6 +106,7 @@ export async function startBagdar(options: StartOptions = {}): Promise<RunningBa
     runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } } });
     logger.info({ bot: bot.botInfo.username, port }, "Bagdar is polling for updates");
   }
+  scheduler.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -83,15 +114,19 @@ export async function startBagdar(options: StartOptions = {}): Promise<RunningBa
       logger.info("Shutting down");
       // Stop taking updates first, let in-flight ones finish, then close what they use.
       if (runner?.isRunning()) await runner.stop();
+      // Result cards and the like started by the last updates still need the database.
+      await bot.background.settled();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      // Cron stops, the dispatcher finishes the sends in flight and hands back its claims, leases are released.
+      await scheduler.stop();
       await connection.close();
       await database.stop();
       logger.info("Bye");
       logger.flush();
     })());
 
-  return { config, logger, bot, server, port, stop };
+  return { config, logger, bot, scheduler, clock, connection, models, server, port, stop };
 }
 
 /** Runs until SIGINT/SIGTERM; a bad configuration is one clear line and exit code 1. */

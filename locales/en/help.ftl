@@ -7,6 +7,8 @@ help-teacher = 🧑‍🏫 Teachers: your school's trials, lists and consents.
 help-admin = ⚙️ Coordinators: schools and teacher invites, /admin.
 help-commands =
     /menu — main menu
+    /questionnaire — interest questionnaire
+    /results — my results
     /language — change the language
     /privacy — what data we keep
     /mydata — get your data
@@ -15,6 +17,8 @@ help-commands =
 commands =
     .start = Get started
     .menu = Main menu
+    .questionnaire = Interest questionnaire
+    .results = My results
     .language = Change the language
     .privacy = What data we keep
     .mydata = Get my data

@@ -7,6 +7,8 @@ help-teacher = 🧑‍🏫 Педагогке: мектебіңіздің сын
 help-admin = ⚙️ Үйлестірушіге: мектептер мен педагогтерді шақыру — /admin.
 help-commands =
     /menu — басты мәзір
+    /questionnaire — қызығушылық сауалнамасы
+    /results — менің нәтижелерім
     /language — тілді ауыстыру
     /privacy — қандай деректер сақталады
     /mydata — өз деректеріңді алу
@@ -15,6 +17,8 @@ help-commands =
 commands =
     .start = Бастау
     .menu = Басты мәзір
+    .questionnaire = Қызығушылық сауалнамасы
+    .results = Менің нәтижелерім
     .language = Тілді ауыстыру
     .privacy = Қандай деректер сақталады
     .mydata = Өз деректерімді алу

@@ -7,6 +7,8 @@ help-teacher = 🧑‍🏫 Педагогу: пробы вашей школы, �
 help-admin = ⚙️ Координатору: школы и приглашения педагогов — /admin.
 help-commands =
     /menu — главное меню
+    /questionnaire — опросник интересов
+    /results — мои результаты
     /language — сменить язык
     /privacy — какие данные мы храним
     /mydata — получить свои данные
@@ -15,6 +17,8 @@ help-commands =
 commands =
     .start = Начать
     .menu = Главное меню
+    .questionnaire = Опросник интересов
+    .results = Мои результаты
     .language = Сменить язык
     .privacy = Какие данные мы храним
     .mydata = Получить свои данные

@@ -8,6 +8,7 @@ import type { Models } from "../db/models/index.js";
 import type { Logger } from "../logger.js";
 import type { Services } from "../services/index.js";
 import type { UserView } from "../services/users.js";
+import type { Background } from "./background.js";
 
 /** Everything the bot needs from the outside world, handed in by the composition root. */
 export interface BotDeps {
@@ -28,6 +29,8 @@ interface BagdarExtras {
   logger: Logger;
   /** The stored user behind this update; null for someone who has never chosen a language. */
   user: UserView | null;
+  /** Work started once the update is handled, such as drawing a result card's chart. */
+  background: Background;
 }
 
 /** The context inside a conversation: conversations v2 builds it afresh, with the plugins we install there. */

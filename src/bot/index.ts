@@ -5,14 +5,17 @@ import { Bot, session, type ApiClientOptions, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { SCENES_VERSION, scenes } from "../../scenes/index.js";
 import { createMongoStorage } from "../db/key-value-storage.js";
+import { BackgroundWork } from "./background.js";
 import type { BagdarContext, BotDeps, SceneContext, SessionData } from "./context.js";
 import { createErrorHandler } from "./error-handler.js";
 import { adminFeature } from "./features/admin.js";
+import { broadcastFeature } from "./features/broadcast.js";
 import { guardiansFeature } from "./features/guardians.js";
 import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
 import { menuFeature } from "./features/menu.js";
 import { privacyFeature } from "./features/privacy.js";
+import { questionnaireFeature } from "./features/questionnaire.js";
 import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
@@ -38,14 +41,21 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   });
   const i18n = createI18n(deps.config.defaultLocale);
   const currentUsers = new CurrentUsers();
+  const background = new BackgroundWork(deps.logger);
 
   bot.api.config.use(retryPolitely());
   // One update at a time per chat: a double tap is handled after the first, never beside it.
   bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
-  bot.use((ctx, next) => {
+  bot.use(async (ctx, next) => {
     ctx.deps = deps;
     ctx.logger = deps.logger;
-    return next();
+    const afterUpdate = background.afterUpdate();
+    ctx.background = afterUpdate;
+    try {
+      await next();
+    } finally {
+      afterUpdate.start();
+    }
   });
 
   // Conversations v2 runs scenes on a fresh context: give it what the outer one has.
@@ -54,6 +64,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
       ctx.deps = deps;
       ctx.logger = deps.logger.child({ update_id: ctx.update.update_id });
       ctx.user = currentUsers.get(ctx.from?.id);
+      ctx.background = background;
       ctx.api.config.use(retryPolitely());
       return next();
     },
@@ -79,10 +90,10 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   protectedBot.use(leaveDialogOnCommand());
   for (const scene of scenes) protectedBot.use(createConversation(scene.builder, { id: scene.id }));
 
-  protectedBot.use(startFeature, menuFeature, languageFeature, helpFeature, guardiansFeature, privacyFeature, adminFeature);
+  protectedBot.use(startFeature, menuFeature, languageFeature, helpFeature, guardiansFeature, privacyFeature, questionnaireFeature, adminFeature, broadcastFeature);
   protectedBot.use(unhandledFeature);
 
-  return Object.assign(bot, { i18n });
+  return Object.assign(bot, { i18n, background });
 }
 
 export type BagdarBot = ReturnType<typeof createBot>;

@@ -3,10 +3,14 @@ import type { Config } from "../config.js";
 import type { Models } from "../db/models/index.js";
 import type { Logger } from "../logger.js";
 import { createAuditService } from "./audit.js";
+import { createBroadcastService } from "./broadcasts.js";
 import { createGuardianshipService } from "./guardianships.js";
 import { createInviteService } from "./invites.js";
 import { createOnboardingService } from "./onboarding.js";
+import { createOutbox } from "./outbox.js";
 import { createPrivacyService } from "./privacy.js";
+import { createQuestionnaireService } from "./questionnaires.js";
+import { createRecommendationService } from "./recommendations.js";
 import { createSchoolService } from "./schools.js";
 import { createTeacherService } from "./teachers.js";
 import { createUserService } from "./users.js";
@@ -22,15 +26,20 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   const audit = createAuditService(deps);
   const users = createUserService(deps);
+  const outbox = createOutbox(deps);
   return {
     audit,
     users,
+    outbox,
     schools: createSchoolService({ ...deps, audit }),
     onboarding: createOnboardingService({ ...deps, audit, users }),
     invites: createInviteService({ ...deps, audit }),
     guardianships: createGuardianshipService({ ...deps, audit }),
     privacy: createPrivacyService({ ...deps, audit }),
     teachers: createTeacherService({ ...deps, audit }),
+    questionnaires: createQuestionnaireService(deps),
+    recommendations: createRecommendationService(deps),
+    broadcasts: createBroadcastService({ ...deps, audit, outbox }),
   };
 }
 

@@ -65,7 +65,7 @@ describe("guardian linking", () => {
 
     expect(parent.replies[0]!.text).toBe("Done! You're connected to Аружан. Consent requests and trial reminders will come here.");
     expect(parent.lastText).toBe("🏠 Main menu\n👪 Parent");
-    expect(pupil.lastText).toBe("Gulnara подключился(ась) к тебе в Багдаре как родитель.");
+    expect(pupil.lastText).toBe("Gulnara теперь в Багдаре как твой родитель.");
 
     const guardian = await t.deps.models.User.findOne({ telegramId: parent.id }).lean();
     expect(guardian).toMatchObject({ roles: ["guardian"], locale: "en", firstName: "Gulnara" });
@@ -98,7 +98,7 @@ describe("guardian linking", () => {
     const parent = t.user({ languageCode: "ru" });
     await parent.command("start", `inv_${code}`);
     await parent.tap("Да, это мой ребёнок");
-    await parent.tap("✖️ Не согласен(на)");
+    await parent.tap("✖️ Не даю согласия");
     expect(parent.replies[0]!.text).toBe("Вы подключены к ребёнку по имени Аружан. Согласие на обработку данных вы не дали — школа это увидит.");
     expect(await t.deps.models.Consent.findOne({}).lean()).toMatchObject({ decision: "refused", locale: "ru" });
     expect(await t.deps.models.Guardianship.countDocuments({})).toBe(1);
@@ -109,7 +109,7 @@ describe("guardian linking", () => {
     const first = t.user({ languageCode: "ru" });
     await first.command("start", `inv_${code}`);
     await first.tap("Да, это мой ребёнок");
-    await first.tap("✅ Согласен(на)");
+    await first.tap("✅ Даю согласие");
 
     const second = t.user({ languageCode: "ru" });
     await second.command("start", `inv_${code}`);
@@ -147,7 +147,7 @@ describe("guardian linking", () => {
     await parent.command("start", `inv_${code}`);
     await parent.tap("Да, это мой ребёнок");
     const decisionMessage = parent.lastMessage.messageId;
-    await parent.tap("✅ Согласен(на)");
+    await parent.tap("✅ Даю согласие");
     await parent.tapData(personalDataDecisionData.pack({ decision: "granted" }), decisionMessage);
     expect(parent.lastAnswer).toBe(STALE_RU);
     expect(await t.deps.models.Guardianship.countDocuments({})).toBe(1);
@@ -185,7 +185,7 @@ describe("guardian linking", () => {
       const code = await invite();
       await parent.command("start", `inv_${code}`);
       await parent.tap("Да, это мой ребёнок");
-      await parent.tap("✅ Согласен(на)");
+      await parent.tap("✅ Даю согласие");
     }
     const brother = t.user({ languageCode: "ru" });
     await seedStudent(t, brother, schoolId, { firstName: "Данияр" });
@@ -194,7 +194,7 @@ describe("guardian linking", () => {
     const brotherCode = /<code>(.{22})<\/code>/.exec(brother.lastText)![1]!;
     await mother.command("start", `inv_${brotherCode}`);
     await mother.tap("Да, это мой ребёнок");
-    await mother.tap("✅ Согласен(на)");
+    await mother.tap("✅ Даю согласие");
 
     await mother.command("menu");
     await mother.tap("👶 Мои дети");

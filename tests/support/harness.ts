@@ -18,7 +18,7 @@ export interface TestBot {
   db: TestDatabase;
   /** A person who talks to the bot in a private chat. */
   user(options?: TestUserOptions): TestUser;
-  /** Feeds one raw update through the real middleware stack. */
+  /** Feeds one raw update through the real middleware stack, and waits for the work it started in the background. */
   handle(update: Omit<Update, "update_id">): Promise<void>;
   close(): Promise<void>;
 }
@@ -45,7 +45,10 @@ export async function createTestBot(options: { env?: Record<string, string>; now
     clock,
     db,
     user: (userOptions = {}) => new TestUser(testBot, { id: nextUserId++, ...userOptions }),
-    handle: (update) => bot.handleUpdate({ update_id: updateId++, ...update } as Update),
+    handle: async (update) => {
+      await bot.handleUpdate({ update_id: updateId++, ...update } as Update);
+      await bot.background.settled();
+    },
     close: () => db.drop(),
   };
   return testBot;

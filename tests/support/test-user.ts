@@ -62,6 +62,11 @@ export class TestUser {
     await this.#message({ text, ...(entities.length ? { entities } : {}) });
   }
 
+  /** A text with Telegram's formatting entities, as a client sends bold, links or spoilers. */
+  sendFormatted(text: string, entities: MessageEntity[]): Promise<void> {
+    return this.#message({ text, entities });
+  }
+
   command(name: string, args?: string): Promise<void> {
     return this.send(args ? `/${name} ${args}` : `/${name}`);
   }

@@ -6,9 +6,11 @@ import { menuData } from "../callback-data/menu.js";
 import type { BagdarContext, SceneContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 import { showAdminHome } from "./admin.js";
+import { showMyBroadcasts, startBroadcast } from "./broadcast.js";
 import { enterCodeHint, inviteParent, showMyChildren, showMyParents } from "./guardians.js";
 import { askLanguage } from "./language.js";
 import { showPrivacyNotice } from "./privacy.js";
+import { showQuestionnairePicker, showResults } from "./questionnaire.js";
 
 /** Everything the menu shows, as plain strings, so scenes can carry it through conversation storage. */
 export interface MenuSummary {
@@ -63,6 +65,10 @@ privateChats.callbackQuery(menuData.filter, async (ctx) => {
   switch (data.action) {
     case "home":
       return showMainMenu(ctx);
+    case "questionnaire":
+      return showQuestionnairePicker(ctx);
+    case "results":
+      return showResults(ctx);
     case "invite-parent":
       return inviteParent(ctx);
     case "my-parents":
@@ -71,6 +77,10 @@ privateChats.callbackQuery(menuData.filter, async (ctx) => {
       return showMyChildren(ctx);
     case "enter-code":
       return enterCodeHint(ctx);
+    case "broadcast":
+      return startBroadcast(ctx);
+    case "my-broadcasts":
+      return showMyBroadcasts(ctx);
     case "admin":
       return showAdminHome(ctx);
     case "language":

@@ -9,12 +9,18 @@ export function mainMenuKeyboard(roles: Role[], t: Translate): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   const add = (action: MenuAction) => keyboard.text(t(`menu-${action}`), menuData.pack({ action })).row();
   if (roles.includes("student")) {
+    add("questionnaire");
+    add("results");
     add("invite-parent");
     add("my-parents");
   }
   if (roles.includes("guardian")) {
     add("my-children");
     add("enter-code");
+  }
+  if (roles.includes("teacher")) {
+    add("broadcast");
+    add("my-broadcasts");
   }
   if (roles.includes("admin")) add("admin");
   keyboard.text(t("menu-language"), menuData.pack({ action: "language" }));

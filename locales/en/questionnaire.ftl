@@ -1,0 +1,29 @@
+## Interest questionnaire: picker, items, result card, directions, /results
+
+questionnaire-pick = Two short questionnaires will help you see what draws you most. There are no right or wrong answers — answer the way you feel.
+questionnaire-pick-button = { $icon } { $title } · { $size }
+questionnaire-pick-continue = { $icon } { $title } · ▶️ { $done }/{ $total }
+questionnaire-resume = “{ $title }” already has { $done } of { $total } answers. Carry on from there or start over?
+questionnaire-continue = ▶️ Continue
+questionnaire-restart = 🔄 Start over
+questionnaire-back = ⬅️ Back
+questionnaire-use-buttons = Please answer with the buttons under the question 🙂 Here it is again:
+questionnaire-paused = Paused. Your answers are saved — pick up where you left off: 📝 in the menu (/menu).
+questionnaire-chosen = Your answer: { $answer }
+questionnaire-chart-title = { $title } — your profile
+questionnaire-result-code = Your code: { $code }
+questionnaire-result-top = What's closest to you right now:
+questionnaire-result-examples = For example: { $list }
+questionnaire-result-ties = Some directions scored the same — take a look at all of them.
+questionnaire-result-even = Lots of things interest you equally — that's great: you have plenty to choose from. Pick a direction below and try it for real.
+questionnaire-result-quiet = Nothing has caught your eye yet — that happens, and it's fine. Interests often wake up when you try something yourself. Have a look at the directions below — something may click.
+questionnaire-result-note = This isn't a verdict — it's something to think about and talk over with your career guidance teacher or your parents. The best way to test an interest is a professional trial.
+questionnaire-try = What would you like to try?
+questionnaire-direction-where = Where to try it: { $places }.
+questionnaire-direction-examples = Professions: { $list }.
+questionnaire-direction-trials = Upcoming trials:
+questionnaire-direction-no-trials = Trials in this direction will show up here as soon as your teacher adds them. Meanwhile, ask your career guidance teacher about the next ones.
+results-title = 📊 Your results
+results-none = No results yet. Take a questionnaire — it only takes about five minutes.
+results-latest = Trials are suggested from your newest result.
+results-take = 📝 Take a questionnaire

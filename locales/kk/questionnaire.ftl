@@ -1,0 +1,29 @@
+## Interest questionnaire: picker, items, result card, directions, /results
+
+questionnaire-pick = Екі қысқа сауалнама саған не жақын екенін түсінуге көмектеседі. Дұрыс не бұрыс жауап жоқ — қалай сезінсең, солай жауап бер.
+questionnaire-pick-button = { $icon } { $title } · { $size }
+questionnaire-pick-continue = { $icon } { $title } · ▶️ { $done }/{ $total }
+questionnaire-resume = «{ $title }» сауалнамасында { $done }/{ $total } жауап бар. Сол жерден жалғастырамыз ба, әлде басынан бастаймыз ба?
+questionnaire-continue = ▶️ Жалғастыру
+questionnaire-restart = 🔄 Басынан бастау
+questionnaire-back = ⬅️ Артқа
+questionnaire-use-buttons = Сұрақтың астындағы батырмамен жауап бер 🙂 Міне, сұрақ тағы да:
+questionnaire-paused = Үзіліс. Жауаптарың сақталды — сол жерден жалғастыра аласың: мәзірдегі 📝 (/menu).
+questionnaire-chosen = Жауабың: { $answer }
+questionnaire-chart-title = { $title } — сенің профилің
+questionnaire-result-code = Сенің кодың: { $code }
+questionnaire-result-top = Қазір саған ең жақыны:
+questionnaire-result-examples = Мысалы: { $list }
+questionnaire-result-ties = Кейбір бағыттар бірдей ұпай жинады — бәріне назар сал.
+questionnaire-result-even = Саған көп нәрсе бірдей қызық — бұл тамаша: таңдайтын нәрсе көп. Төменнен бағыт таңдап, оны іс жүзінде байқап көр.
+questionnaire-result-quiet = Әзірге ешбір іс сені қызықтырмады — бұл қалыпты жағдай. Қызығушылық көбіне бір нәрсені өзің істеп көргенде оянады. Төмендегі бағыттарды қарап шық — бәлкім, бірі көңіліңнен шығар.
+questionnaire-result-note = Бұл үкім емес, ойлануға және әңгімелесуге себеп — кәсіби бағдар педагогімен не ата-анаңмен. Қызығушылықты кәсіби сынамада тексерген жөн.
+questionnaire-try = Нені байқап көргің келеді?
+questionnaire-direction-where = Қайда байқап көруге болады: { $places }.
+questionnaire-direction-examples = Мамандықтар: { $list }.
+questionnaire-direction-trials = Жақын арадағы сынамалар:
+questionnaire-direction-no-trials = Бұл бағыттағы сынамалар педагог қосқан бойда осында шығады. Әзірге жақын арадағы сынамалар туралы кәсіби бағдар педагогінен сұра.
+results-title = 📊 Сенің нәтижелерің
+results-none = Әзірге нәтиже жоқ. Сауалнаманы толтыр — бес минуттай ғана уақыт алады.
+results-latest = Сынамалар ең соңғы нәтиже бойынша ұсынылады.
+results-take = 📝 Сауалнаманы толтыру

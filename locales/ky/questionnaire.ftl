@@ -1,0 +1,29 @@
+## Interest questionnaire: picker, items, result card, directions, /results
+
+questionnaire-pick = Эки кыска сурамжылоо сага эмне жакын экенин түшүнүүгө жардам берет. Туура же туура эмес жооп жок — кандай сезсең, ошондой жооп бер.
+questionnaire-pick-button = { $icon } { $title } · { $size }
+questionnaire-pick-continue = { $icon } { $title } · ▶️ { $done }/{ $total }
+questionnaire-resume = «{ $title }» сурамжылоосунда { $done }/{ $total } жооп бар. Ошол жерден уланталыбы же башынан баштайлыбы?
+questionnaire-continue = ▶️ Улантуу
+questionnaire-restart = 🔄 Башынан баштоо
+questionnaire-back = ⬅️ Артка
+questionnaire-use-buttons = Суроонун астындагы баскыч менен жооп бер 🙂 Мына, суроо дагы бир жолу:
+questionnaire-paused = Тыныгуу. Жоопторуң сакталды — ошол жерден уланта аласың: менюдагы 📝 (/menu).
+questionnaire-chosen = Жообуң: { $answer }
+questionnaire-chart-title = { $title } — сенин профилиң
+questionnaire-result-code = Сенин кодуң: { $code }
+questionnaire-result-top = Азыр сага эң жакыны:
+questionnaire-result-examples = Мисалы: { $list }
+questionnaire-result-ties = Айрым багыттар бирдей упай топтоду — баарына көңүл бур.
+questionnaire-result-even = Сага көп нерсе бирдей кызык — бул сонун: тандай турган нерсе көп. Төмөндөн багыт тандап, аны иш жүзүндө сынап көр.
+questionnaire-result-quiet = Азырынча бир да иш кызыктырган жок — бул кадимки көрүнүш. Кызыгуу көбүнчө бир нерсени өзүң жасап көргөндө ойгонот. Төмөнкү багыттарды карап чык — балким, бирөө жүрөгүңө жакын болуп калар.
+questionnaire-result-note = Бул өкүм эмес, ойлонууга жана сүйлөшүүгө себеп — кесипке багыттоочу мугалим же ата-энең менен. Кызыкчылыкты кесиптик сыноодо текшерип көргөн жакшы.
+questionnaire-try = Эмнени сынап көргүң келет?
+questionnaire-direction-where = Кайда сынап көрсө болот: { $places }.
+questionnaire-direction-examples = Кесиптер: { $list }.
+questionnaire-direction-trials = Жакынкы сыноолор:
+questionnaire-direction-no-trials = Бул багыттагы сыноолор мугалим кошоор замат ушул жерде чыгат. Азырынча жакынкы сыноолор тууралуу кесипке багыттоочу мугалимден сура.
+results-title = 📊 Сенин жыйынтыктарың
+results-none = Азырынча жыйынтык жок. Сурамжылоодон өт — болгону беш мүнөттөй убакыт кетет.
+results-latest = Сыноолор эң акыркы жыйынтык боюнча сунушталат.
+results-take = 📝 Сурамжылоодон өтүү

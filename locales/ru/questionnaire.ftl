@@ -1,0 +1,29 @@
+## Interest questionnaire: picker, items, result card, directions, /results
+
+questionnaire-pick = Два коротких опросника помогут понять, что тебе ближе. Правильных и неправильных ответов нет — отвечай так, как чувствуешь.
+questionnaire-pick-button = { $icon } { $title } · { $size }
+questionnaire-pick-continue = { $icon } { $title } · ▶️ { $done }/{ $total }
+questionnaire-resume = В опроснике «{ $title }» уже { $done } из { $total } ответов. Продолжим с того же места или начнём заново?
+questionnaire-continue = ▶️ Продолжить
+questionnaire-restart = 🔄 Начать заново
+questionnaire-back = ⬅️ Назад
+questionnaire-use-buttons = Отвечай кнопками под вопросом 🙂 Вот он ещё раз:
+questionnaire-paused = Пауза. Ответы сохранены — продолжишь с того же места: 📝 в меню (/menu).
+questionnaire-chosen = Твой ответ: { $answer }
+questionnaire-chart-title = { $title } — твой профиль
+questionnaire-result-code = Твой код: { $code }
+questionnaire-result-top = Что тебе сейчас ближе всего:
+questionnaire-result-examples = Например: { $list }
+questionnaire-result-ties = Некоторые направления набрали поровну — присмотрись ко всем.
+questionnaire-result-even = Тебе одинаково интересно многое — и это здорово: есть из чего выбирать. Выбери направление ниже и попробуй его на деле.
+questionnaire-result-quiet = Пока ни одно занятие не зацепило — так бывает, и это нормально. Интересы часто просыпаются, когда пробуешь что-то сам. Загляни в направления ниже — вдруг что-то откликнется.
+questionnaire-result-note = Это не приговор, а повод подумать и поговорить — с педагогом-профориентатором или с родителями. Лучше всего интересы проверяются на профессиональной пробе.
+questionnaire-try = Что хочешь попробовать?
+questionnaire-direction-where = Где попробовать: { $places }.
+questionnaire-direction-examples = Профессии: { $list }.
+questionnaire-direction-trials = Ближайшие пробы:
+questionnaire-direction-no-trials = Пробы по этому направлению появятся здесь, как только педагог их добавит. А пока спроси педагога-профориентатора о ближайших.
+results-title = 📊 Твои результаты
+results-none = Результатов пока нет. Пройди опросник — это займёт минут пять.
+results-latest = Пробы подбираются по самому свежему результату.
+results-take = 📝 Пройти опросник
