@@ -1,3 +1,4 @@
+import { parseMultipart } from "../../dev/playground/multipart.js";
 import type { InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, UserFromGetMe } from "grammy/types";
 
 export const TEST_BOT_INFO: UserFromGetMe = {
@@ -190,33 +191,4 @@ async function bytesOf(body: NonNullable<RequestInit["body"]>): Promise<Buffer> 
   const chunks: Uint8Array[] = [];
   for await (const chunk of body as unknown as AsyncIterable<Uint8Array | string>) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks);
-}
-
-/**
- * A small multipart/form-data reader. Node 20's `Response.formData()` rejects grammY's compact
- * part headers (`content-disposition:form-data;name="x";filename=a.json`), so parse them by hand.
- */
-function parseMultipart(body: Buffer, contentType: string): Array<{ name: string; fileName?: string; bytes: Uint8Array }> {
-  const boundary = /boundary=("?)([^";]+)\1/i.exec(contentType)?.[2];
-  if (!boundary) throw new Error(`multipart body without a boundary: ${contentType}`);
-  const delimiter = Buffer.from(`--${boundary}`);
-  const parts: Array<{ name: string; fileName?: string; bytes: Uint8Array }> = [];
-  let at = body.indexOf(delimiter);
-  while (at >= 0) {
-    const start = at + delimiter.length;
-    if (body.subarray(start, start + 2).toString() === "--") break; // closing delimiter
-    const next = body.indexOf(delimiter, start);
-    if (next < 0) break;
-    const part = body.subarray(start + 2, next - 2); // strip the CRLF after the delimiter and before the next one
-    const headerEnd = part.indexOf("\r\n\r\n");
-    const headers = part.subarray(0, headerEnd).toString("utf8");
-    const disposition = /content-disposition:([^\r\n]*)/i.exec(headers)?.[1] ?? "";
-    const name = /(?:^|;)\s*name="?([^";]*)"?/i.exec(disposition)?.[1];
-    const fileName = /(?:^|;)\s*filename="?([^";]*)"?/i.exec(disposition)?.[1];
-    if (name !== undefined) {
-      parts.push({ name, ...(fileName !== undefined ? { fileName } : {}), bytes: new Uint8Array(part.subarray(headerEnd + 4)) });
-    }
-    at = next;
-  }
-  return parts;
 }

@@ -1,4 +1,4 @@
-import { Composer, GrammyError } from "grammy";
+import { Composer } from "grammy";
 import { Types } from "mongoose";
 import { ADD_SCHOOL_SCENE, RENAME_SCHOOL_SCENE } from "../../../scenes/admin-school.js";
 import { invitePayload } from "../../domain/invite-code.js";
@@ -8,6 +8,7 @@ import type { SchoolView } from "../../services/schools.js";
 import type { TeacherView } from "../../services/teachers.js";
 import { adminHomeData, adminSchoolData, adminTeacherData } from "../callback-data/admin.js";
 import type { BagdarContext } from "../context.js";
+import { renderScreen } from "../screen.js";
 import { escapeHtml, formatDate } from "../format.js";
 import {
   adminHomeScreen,
@@ -36,20 +37,6 @@ function asAdmin(ctx: BagdarContext): Actor {
   return requireRole(ctx.user, "admin");
 }
 
-/** Screens reached by a button replace the message they were tapped on; commands send a new one. */
-async function render(ctx: BagdarContext, screen: Screen): Promise<void> {
-  if (ctx.callbackQuery?.message) {
-    try {
-      await ctx.editMessageText(screen.text, { reply_markup: screen.keyboard });
-      return;
-    } catch (error) {
-      if (error instanceof GrammyError && error.description.includes("message is not modified")) return;
-      if (!(error instanceof GrammyError)) throw error;
-      // Too old or deleted: fall through and send it afresh.
-    }
-  }
-  await ctx.reply(screen.text, { reply_markup: screen.keyboard });
-}
 
 async function homeScreen(ctx: BagdarContext, page: number): Promise<Screen> {
   const schools = await ctx.deps.services.schools.list();
@@ -106,7 +93,7 @@ privateChats.callbackQuery(adminHomeData.filter, async (ctx) => {
   asAdmin(ctx);
   await ctx.answerCallbackQuery();
   if (data.action === "add") return ctx.conversation.enter(ADD_SCHOOL_SCENE);
-  await render(ctx, await homeScreen(ctx, data.page));
+  await renderScreen(ctx, await homeScreen(ctx, data.page));
 });
 
 privateChats.callbackQuery(adminSchoolData.filter, async (ctx) => {
@@ -119,9 +106,9 @@ privateChats.callbackQuery(adminSchoolData.filter, async (ctx) => {
   if (!school) return;
   switch (data.action) {
     case "open":
-      return render(ctx, schoolScreen(toAdminSchool(school), (await teachersOf(ctx, actor, id)).length, ctx.t));
+      return renderScreen(ctx, schoolScreen(toAdminSchool(school), (await teachersOf(ctx, actor, id)).length, ctx.t));
     case "teachers":
-      return render(ctx, teachersScreen(toAdminSchool(school), await teachersOf(ctx, actor, id), ctx.t));
+      return renderScreen(ctx, teachersScreen(toAdminSchool(school), await teachersOf(ctx, actor, id), ctx.t));
     case "rename":
       return ctx.conversation.enter(RENAME_SCHOOL_SCENE, data.school);
     case "invite":
@@ -147,7 +134,7 @@ privateChats.callbackQuery(adminTeacherData.filter, async (ctx) => {
   if (!teacher.schoolId) return void (await ctx.reply(ctx.t("admin-school-gone"), { reply_markup: backToSchoolsKeyboard(ctx.t) }));
   const school = await findSchool(ctx, teacher.schoolId);
   if (!school) return;
-  if (data.action === "ask") return render(ctx, revokeConfirmScreen(toAdminSchool(school), toAdminTeacher(teacher), ctx.t));
+  if (data.action === "ask") return renderScreen(ctx, revokeConfirmScreen(toAdminSchool(school), toAdminTeacher(teacher), ctx.t));
   const notice = ctx.t("admin-revoke-done", { name: teacherName(toAdminTeacher(teacher), ctx.t), school: school.name });
-  await render(ctx, teachersScreen(toAdminSchool(school), await teachersOf(ctx, actor, school.id), ctx.t, notice));
+  await renderScreen(ctx, teachersScreen(toAdminSchool(school), await teachersOf(ctx, actor, school.id), ctx.t, notice));
 });

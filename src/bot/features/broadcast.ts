@@ -1,4 +1,4 @@
-import { Composer, GrammyError } from "grammy";
+import { Composer } from "grammy";
 import { Types } from "mongoose";
 import { BROADCAST_SCENE } from "../../../scenes/ids.js";
 import { requireRole, type Actor } from "../../services/authorization.js";
@@ -6,6 +6,7 @@ import type { BroadcastView } from "../../services/broadcasts.js";
 import { NotAllowed } from "../../services/errors.js";
 import { broadcastCancelData, broadcastListData, broadcastOpenData } from "../callback-data/broadcast.js";
 import type { BagdarContext } from "../context.js";
+import { renderScreen } from "../screen.js";
 import {
   broadcastCard,
   broadcastListScreen,
@@ -33,20 +34,6 @@ async function readingFor(ctx: BagdarContext, schoolId: Types.ObjectId): Promise
   return { t: ctx.t, locale: ctx.user!.locale, timeZone: school.timezone };
 }
 
-/** Screens reached by a button replace the message they were tapped on; commands send a new one. */
-async function render(ctx: BagdarContext, screen: Screen): Promise<void> {
-  if (ctx.callbackQuery?.message) {
-    try {
-      await ctx.editMessageText(screen.text, { reply_markup: screen.keyboard });
-      return;
-    } catch (error) {
-      // 🔄 with nothing new: the report on screen is already the live one.
-      if (error instanceof GrammyError && error.description.includes("message is not modified")) return;
-      if (!(error instanceof GrammyError)) throw error;
-    }
-  }
-  await ctx.reply(screen.text, { reply_markup: screen.keyboard });
-}
 
 /** "📣 Broadcast" in the menu and /broadcast: the dialog, for teachers only. */
 export async function startBroadcast(ctx: BagdarContext): Promise<void> {
@@ -62,7 +49,7 @@ export async function showMyBroadcasts(ctx: BagdarContext, how: "reply" | "repla
   const teacher = asTeacher(ctx);
   const list = await ctx.deps.services.broadcasts.listBroadcasts(teacher, teacher.teacherSchoolId);
   const screen = broadcastListScreen(list.map(toCard), await readingFor(ctx, teacher.teacherSchoolId));
-  if (how === "replace") return render(ctx, screen);
+  if (how === "replace") return renderScreen(ctx, screen);
   await ctx.reply(screen.text, { reply_markup: screen.keyboard });
 }
 
@@ -81,7 +68,7 @@ privateChats.callbackQuery(broadcastOpenData.filter, async (ctx) => {
   if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
   const view = await ctx.deps.services.broadcasts.getBroadcast(ctx.user, new Types.ObjectId(data.broadcast));
   await ctx.answerCallbackQuery();
-  await render(ctx, broadcastCard(toCard(view), await readingFor(ctx, view.schoolId)));
+  await renderScreen(ctx, broadcastCard(toCard(view), await readingFor(ctx, view.schoolId)));
 });
 
 privateChats.callbackQuery(broadcastCancelData.filter, async (ctx) => {
@@ -94,11 +81,11 @@ privateChats.callbackQuery(broadcastCancelData.filter, async (ctx) => {
     await ctx.answerCallbackQuery();
     const reading = await readingFor(ctx, view.schoolId);
     if (view.status !== "scheduled" && view.status !== "sending" && view.status !== "draft") {
-      return render(ctx, broadcastCard(toCard(view), reading, ctx.t("errors-broadcast-finished")));
+      return renderScreen(ctx, broadcastCard(toCard(view), reading, ctx.t("errors-broadcast-finished")));
     }
-    return render(ctx, cancelConfirmScreen(toCard(view), reading));
+    return renderScreen(ctx, cancelConfirmScreen(toCard(view), reading));
   }
   const view = await broadcasts.cancelBroadcast(ctx.user, id);
   await ctx.answerCallbackQuery();
-  await render(ctx, broadcastCard(toCard(view), await readingFor(ctx, view.schoolId), ctx.t("broadcast-cancelled-notice")));
+  await renderScreen(ctx, broadcastCard(toCard(view), await readingFor(ctx, view.schoolId), ctx.t("broadcast-cancelled-notice")));
 });

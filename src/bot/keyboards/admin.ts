@@ -9,6 +9,9 @@ import {
   SCHOOL_ZONE_KEYS,
 } from "../callback-data/admin.js";
 import { menuData } from "../callback-data/menu.js";
+import type { Screen } from "../screen.js";
+
+export type { Screen };
 
 type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
@@ -27,10 +30,6 @@ export interface AdminTeacher {
   lastName: string | undefined;
 }
 
-export interface Screen {
-  text: string;
-  keyboard: InlineKeyboard;
-}
 
 export const SCHOOLS_PER_PAGE = 8;
 

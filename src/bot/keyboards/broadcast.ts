@@ -8,14 +8,13 @@ import { menuData } from "../callback-data/menu.js";
 import { describeCron } from "../describe-cron.js";
 import { htmlToPlain } from "../entities-to-html.js";
 import { formatDate } from "../format.js";
+import type { Screen } from "../screen.js";
+
+export type { Screen };
 
 type Translate = (key: string, vars?: Record<string, string | number>) => string;
 type When = Date | string;
 
-export interface Screen {
-  text: string;
-  keyboard: InlineKeyboard;
-}
 
 /** A broadcast as its card needs it; ids and dates may be strings, as scenes keep them. */
 export interface BroadcastCardData {
