@@ -1,6 +1,6 @@
 import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
-import type { Context, SessionFlavor } from "grammy";
+import type { Context, LazySessionFlavor } from "grammy";
 import type { Connection } from "mongoose";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
@@ -37,6 +37,6 @@ interface BagdarExtras {
 export type SceneContext = Context & I18nFlavor & BagdarExtras;
 
 /** The context of ordinary handlers. */
-export type BagdarContext = ConversationFlavor<Context & I18nFlavor & SessionFlavor<SessionData> & BagdarExtras>;
+export type BagdarContext = ConversationFlavor<Context & I18nFlavor & LazySessionFlavor<SessionData> & BagdarExtras>;
 
 export type BagdarConversation = Conversation<BagdarContext, SceneContext>;

@@ -1,7 +1,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { conversations, createConversation } from "@grammyjs/conversations";
-import { Bot, session, type ApiClientOptions, type MiddlewareFn } from "grammy";
+import { Bot, lazySession, type ApiClientOptions, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { SCENES_VERSION, scenes } from "../../scenes/index.js";
 import { createMongoStorage } from "../db/key-value-storage.js";
@@ -74,7 +74,8 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   const protectedBot = bot.errorBoundary(createErrorHandler(i18n));
   protectedBot.use(updateLogger());
   protectedBot.use(
-    session<SessionData, BagdarContext>({
+    // Lazy: read from MongoDB only by a handler that actually uses the session, not on every update.
+    lazySession<SessionData, BagdarContext>({
       initial: () => ({}),
       storage: createMongoStorage<SessionData>(deps.connection, "sessions"),
     }),
