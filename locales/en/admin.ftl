@@ -78,3 +78,4 @@ admin-rename-preview =
     Was: { $old }
     Will be: { $name }
 admin-rename-saved = ✅ The name has been changed.
+admin-teacher-revoked-notice = The district coordinator has removed your teacher access for { $school }. If this is a mistake, please contact them.

@@ -78,3 +78,4 @@ admin-rename-preview =
     Было: { $old }
     Станет: { $name }
 admin-rename-saved = ✅ Название изменено.
+admin-teacher-revoked-notice = Координатор района закрыл вам доступ педагога школы «{ $school }». Если это ошибка, свяжитесь с ним.

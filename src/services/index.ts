@@ -36,7 +36,7 @@ export function createServices(deps: ServiceDeps) {
     invites: createInviteService({ ...deps, audit }),
     guardianships: createGuardianshipService({ ...deps, audit }),
     privacy: createPrivacyService({ ...deps, audit }),
-    teachers: createTeacherService({ ...deps, audit }),
+    teachers: createTeacherService({ ...deps, audit, outbox }),
     questionnaires: createQuestionnaireService(deps),
     recommendations: createRecommendationService(deps),
     broadcasts: createBroadcastService({ ...deps, audit, outbox }),

@@ -1,6 +1,8 @@
 import type { Types } from "mongoose";
+import type { Clock } from "../clock.js";
 import type { Models } from "../db/models/index.js";
 import type { AuditService } from "./audit.js";
+import type { Outbox } from "./outbox.js";
 import { requireRole, type Actor } from "./authorization.js";
 import { NotFound } from "./errors.js";
 
@@ -33,8 +35,8 @@ const toView = (doc: StoredTeacher): TeacherView => ({
 });
 
 /** Teacher rights come only from an admin's invite (DESIGN §1), and only an admin takes them away. */
-export function createTeacherService(deps: { models: Models; audit: AuditService }) {
-  const { User } = deps.models;
+export function createTeacherService(deps: { models: Models; clock: Clock; audit: AuditService; outbox: Outbox }) {
+  const { User, School } = deps.models;
   const activeTeacher = { roles: "teacher", status: { $ne: "deleted" } } as const;
 
   return {
@@ -72,6 +74,15 @@ export function createTeacherService(deps: { models: Models; audit: AuditService
         entity: "user",
         entityId: userId,
         details: { role: "teacher", schoolId: before.teacherSchoolId ?? null },
+      });
+      // The person should not find out by a refused button: tell them, in their language, at send time.
+      const school = before.teacherSchoolId ? await School.findById(before.teacherSchoolId, { name: 1 }).lean<{ name: string }>() : null;
+      await deps.outbox.enqueue({
+        dedupeKey: `role-revoked:teacher:${userId.toHexString()}:${deps.clock.now().getTime()}`,
+        userId,
+        chatId: before.telegramId,
+        kind: "role-revoked",
+        payload: { key: "admin-teacher-revoked-notice", params: { school: school?.name ?? "—" } },
       });
       return toView(before);
     },

@@ -415,10 +415,22 @@ describe("/admin for district coordinators", () => {
       expect(audit[0]).toMatchObject({ action: "role.revoked", entity: "user", actorId: adminId, entityId: teacherId });
       expect(audit[0]!.details).toEqual({ role: "teacher", schoolId: mine._id });
 
+      // The former teacher is told, through the outbox, in their own language at send time.
+      const notices = await t.deps.models.Notification.find({ kind: "role-revoked" }).lean();
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatchObject({
+        chatId: revoked!.telegramId,
+        payload: { key: "admin-teacher-revoked-notice", params: { school: "School No. 12" } },
+        status: "pending",
+        urgent: false,
+      });
+      expect(notices[0]!.userId.equals(teacherId)).toBe(true);
+
       // The old "Yes" again: nothing left to revoke, nothing changes.
       await admin.tapData(adminTeacherData.pack({ action: "revoke", user: teacherId.toHexString() }));
       expect(admin.lastAnswer).toBe("This person is no longer a teacher. Nothing was changed.");
       expect(await auditActions()).toEqual(["role.revoked"]);
+      expect(await t.deps.models.Notification.countDocuments({ kind: "role-revoked" })).toBe(1);
 
       await admin.tap("⬅️ Back to the school");
       expect(admin.lastText).toBe(card("School No. 12", "Ili district", "Almaty, Astana (UTC+5)", 1));
