@@ -1,7 +1,9 @@
 import { Composer } from "grammy";
 import type { Types } from "mongoose";
 import type { Role } from "../../db/models/user.js";
+import { NotFound } from "../../services/errors.js";
 import type { Services } from "../../services/index.js";
+import type { UserView } from "../../services/users.js";
 import { menuData } from "../callback-data/menu.js";
 import type { BagdarContext, SceneContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
@@ -21,9 +23,18 @@ export interface MenuSummary {
   teacherSchoolName: string;
 }
 
-export async function loadMenuSummary(services: Services, telegramId: number): Promise<MenuSummary> {
-  const user = await services.users.findByTelegramId(telegramId);
-  const schoolName = async (id: Types.ObjectId | undefined) => (id ? ((await services.schools.get(id).catch(() => undefined))?.name ?? "—") : "—");
+/** `known` is the user already loaded for this update, when it is current; otherwise it is read afresh. */
+export async function loadMenuSummary(services: Services, telegramId: number, known?: UserView | null): Promise<MenuSummary> {
+  const user = known ?? (await services.users.findByTelegramId(telegramId));
+  const schoolName = async (id: Types.ObjectId | undefined) => {
+    if (!id) return "—";
+    try {
+      return (await services.schools.get(id)).name;
+    } catch (error) {
+      if (error instanceof NotFound) return "—";
+      throw error;
+    }
+  };
   return {
     roles: user?.roles ?? [],
     name: `${user?.firstName ?? ""} ${user?.lastName ?? ""}`.trim(),
@@ -50,7 +61,7 @@ export async function replyWithMenu(ctx: SceneContext, summary: MenuSummary): Pr
 }
 
 export async function showMainMenu(ctx: BagdarContext): Promise<void> {
-  await replyWithMenu(ctx, await loadMenuSummary(ctx.deps.services, ctx.from!.id));
+  await replyWithMenu(ctx, await loadMenuSummary(ctx.deps.services, ctx.from!.id, ctx.user));
 }
 
 export const menuFeature = new Composer<BagdarContext>();
