@@ -23,8 +23,8 @@ type Who = "you" | "your child" | "someone else";
 /** Who gave a consent: consents are always given by a guardian. */
 type Giver = "you" | "your guardian" | "another guardian";
 
-export interface PersonalDataExport {
-  exportedAt: string;
+/** What is stored about one person, section by section. */
+export interface PersonSections {
   user: JsonObject;
   /** The people linked to you; for the other side of a link only that it exists. */
   guardianships: JsonObject[];
@@ -35,20 +35,16 @@ export interface PersonalDataExport {
   reflections: JsonObject[];
   /** Messages queued or sent to you: kind and status; of the payload only its field names. */
   notifications: JsonObject[];
+}
+
+export interface PersonalDataExport extends PersonSections {
+  exportedAt: string;
   /** Invite links you made; the codes themselves are left out, as they still work as keys. */
   invites: JsonObject[];
   /** What you did in the bot, as the audit log has it: action and time only. */
   activity: JsonObject[];
   /** For a guardian: each linked child, with the same sections. */
-  children: Array<{
-    user: JsonObject;
-    guardianships: JsonObject[];
-    consents: JsonObject[];
-    questionnaireResults: JsonObject[];
-    registrations: JsonObject[];
-    reflections: JsonObject[];
-    notifications: JsonObject[];
-  }>;
+  children: PersonSections[];
 }
 
 export interface DeletionResult {

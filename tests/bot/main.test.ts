@@ -1,18 +1,10 @@
 import type { Update } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { createServer } from "node:net";
 import { startBagdar, type RunningBagdar } from "../../src/main.js";
 import { startMemoryMongo } from "../../dev/memory-mongo/index.js";
 import { BotApiServer } from "../support/bot-api-server.js";
 import { testMongoUri } from "../support/database.js";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from "../support/free-port.js";
 
 const START: Omit<Update, "update_id"> = { message: { message_id: 1, date: 0, chat: { id: 777, type: "private", first_name: "Aru" }, from: { id: 777, is_bot: false, first_name: "Aru", language_code: "ru" }, text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] } };
 

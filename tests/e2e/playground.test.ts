@@ -3,7 +3,6 @@
  * through the emulator, and the test checks what the page shows and what the bot stored.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -11,6 +10,7 @@ import { chromium, type Browser, type Locator, type Page } from "playwright-core
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLAYGROUND_TOKEN, startPlayground, type RunningPlayground } from "../../dev/playground/index.js";
 import { testMongoUri } from "../support/database.js";
+import { freePort } from "../support/free-port.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROMIUM_FLAGS = [
@@ -33,14 +33,6 @@ const hasChromium = existsSync(CHROMIUM);
 const skipLocally = !hasChromium && !process.env.CI;
 if (skipLocally) {
   console.warn(`[e2e] skipping the playground browser tests: no Chromium at ${CHROMIUM}. Install it with: apt-get install -y --no-install-recommends chromium`);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** A chat pane on the page. */

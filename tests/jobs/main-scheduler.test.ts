@@ -1,4 +1,3 @@
-import { createServer } from "node:net";
 import mongoose from "mongoose";
 import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
@@ -6,14 +5,7 @@ import { startBagdar, type RunningBagdar } from "../../src/main.js";
 import { createOutbox } from "../../src/services/outbox.js";
 import { BotApiServer } from "../support/bot-api-server.js";
 import { testMongoUri } from "../support/database.js";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from "../support/free-port.js";
 
 describe("jobs in the composition root", () => {
   let api: BotApiServer | undefined;

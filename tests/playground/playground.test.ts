@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -8,17 +7,10 @@ import { DEMO_SCHOOL, SECOND_SCHOOL } from "../../dev/playground/demo-data.js";
 import type { TimelineEntry } from "../../dev/playground/emulator.js";
 import { PLAYGROUND_TOKEN, startPlayground, type RunningPlayground } from "../../dev/playground/index.js";
 import { testMongoUri } from "../support/database.js";
+import { freePort } from "../support/free-port.js";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe("the playground behind the page", () => {
   let running: RunningPlayground;
