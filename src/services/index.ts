@@ -10,9 +10,11 @@ import { createOnboardingService } from "./onboarding.js";
 import { createOutbox } from "./outbox.js";
 import { createPrivacyService } from "./privacy.js";
 import { createQuestionnaireService } from "./questionnaires.js";
+import { createRegistrationService } from "./registrations.js";
 import { createRecommendationService } from "./recommendations.js";
 import { createSchoolService } from "./schools.js";
 import { createTeacherService } from "./teachers.js";
+import { createTrialService } from "./trials.js";
 import { createUserService } from "./users.js";
 
 export interface ServiceDeps {
@@ -27,6 +29,7 @@ export function createServices(deps: ServiceDeps) {
   const audit = createAuditService(deps);
   const users = createUserService(deps);
   const outbox = createOutbox(deps);
+  const registrations = createRegistrationService({ ...deps, audit, outbox });
   return {
     audit,
     users,
@@ -35,10 +38,12 @@ export function createServices(deps: ServiceDeps) {
     onboarding: createOnboardingService({ ...deps, audit, users }),
     invites: createInviteService({ ...deps, audit }),
     guardianships: createGuardianshipService({ ...deps, audit }),
-    privacy: createPrivacyService({ ...deps, audit }),
+    privacy: createPrivacyService({ ...deps, audit, registrations }),
     teachers: createTeacherService({ ...deps, audit, outbox }),
     questionnaires: createQuestionnaireService(deps),
     recommendations: createRecommendationService(deps),
+    registrations,
+    trials: createTrialService({ ...deps, audit, outbox, fillFreeSeats: registrations.fillFreeSeats }),
     broadcasts: createBroadcastService({ ...deps, audit, outbox }),
   };
 }

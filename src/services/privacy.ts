@@ -5,6 +5,7 @@ import type { Models } from "../db/models/index.js";
 import { ACTIVE_REGISTRATION_STATUSES, SEAT_HOLDING_STATUSES } from "../db/models/registration.js";
 import type { Logger } from "../logger.js";
 import type { AuditService } from "./audit.js";
+import type { RegistrationService } from "./registrations.js";
 import type { Actor } from "./authorization.js";
 import { NotAllowed } from "./errors.js";
 
@@ -80,7 +81,13 @@ function compact(record: Record<string, Json>): JsonObject {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null));
 }
 
-export function createPrivacyService(deps: { models: Models; clock: Clock; audit: AuditService; logger: Logger }) {
+export function createPrivacyService(deps: {
+  models: Models;
+  clock: Clock;
+  audit: AuditService;
+  logger: Logger;
+  registrations: Pick<RegistrationService, "releaseSeat">;
+}) {
   const { User, School, Guardianship, Invite, Consent, QuestionnaireResult, Registration, Reflection, Notification, Trial, AuditLog } =
     deps.models;
 
@@ -418,7 +425,7 @@ export function createPrivacyService(deps: { models: Models; clock: Clock; audit
       if (!before) continue;
       count++;
       if ((SEAT_HOLDING_STATUSES as readonly string[]).includes(before.status)) {
-        await Trial.updateOne({ _id: registration.trialId, seatsTaken: { $gt: 0 } }, { $inc: { seatsTaken: -1 } });
+        await deps.registrations.releaseSeat(registration.trialId);
       }
     }
     return count;

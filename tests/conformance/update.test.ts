@@ -188,6 +188,30 @@ describe("upserts and findOneAndUpdate", () => {
     expect(raw.lastErrorObject?.upserted).toBeInstanceOf(ObjectId);
   });
 
+  it("findOneAndUpdate returns the projected new document even when it no longer matches the filter", async () => {
+    await Counter().insertMany([
+      { key: "q", value: 2, meta: { kind: "waiting" } },
+      { key: "q", value: 1, meta: { kind: "waiting" } },
+    ]);
+    const moved = await Counter()
+      .findOneAndUpdate({ key: "q", "meta.kind": "waiting" }, { $set: { "meta.kind": "seated" } }, { sort: { value: 1 }, returnDocument: "after", projection: { value: 1 } })
+      .lean();
+    expect(moved).toMatchObject({ value: 1 });
+    expect(Object.keys(moved ?? {}).sort()).toEqual(["_id", "value"]);
+    const old = await Counter().findOneAndUpdate({ key: "q", "meta.kind": "waiting" }, { $set: { "meta.kind": "seated" } }, { projection: { value: 1 } }).lean();
+    expect(old).toMatchObject({ value: 2 });
+  });
+
+  it("a conditional $inc with $expr takes a seat only while one is free", async () => {
+    const Seats = db.current.connection.model("Seats", new mongoose.Schema({ taken: Number, capacity: Number }));
+    const trial = await Seats.create({ taken: 0, capacity: 3 });
+    const tries = await Promise.all(
+      Array.from({ length: 20 }, () => Seats.findOneAndUpdate({ _id: trial._id, $expr: { $lt: ["$taken", "$capacity"] } }, { $inc: { taken: 1 } }).lean()),
+    );
+    expect(tries.filter((t) => t !== null)).toHaveLength(3);
+    expect((await Seats.findById(trial._id).lean())?.taken).toBe(3);
+  });
+
   it("findOneAndDelete and findOneAndReplace", async () => {
     await Counter().create({ key: "del", value: 1 });
     const deleted = await Counter().findOneAndDelete({ key: "del" }).lean();

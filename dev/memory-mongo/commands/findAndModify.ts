@@ -37,7 +37,10 @@ function findAndModify(ctx: CommandContext) {
     matches = matches.filter((r) => r.doc === first);
   }
   const rec = matches[0];
-  const project = (doc: Doc | undefined | null) => (doc && fields ? projectDocs([doc], fields, query, opts)[0] ?? null : (doc ?? null));
+  // The query only matters to a positional projection of the document it matched; the document
+  // after the update may no longer match it, and must still come back.
+  const project = (doc: Doc | undefined | null, matched = true) =>
+    doc && fields ? (projectDocs([doc], fields, matched ? query : {}, opts)[0] ?? null) : (doc ?? null);
 
   if (remove) {
     if (!rec) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
@@ -48,14 +51,14 @@ function findAndModify(ctx: CommandContext) {
     const before = rec.doc;
     const after = compiled!.apply(before, query);
     if (compareValues(before, after) !== 0) coll!.replace(rec, after);
-    return { lastErrorObject: { n: 1, updatedExisting: true }, value: project(returnNew ? after : before), ok: 1 };
+    return { lastErrorObject: { n: 1, updatedExisting: true }, value: returnNew ? project(after, false) : project(before), ok: 1 };
   }
   if (!upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
   const doc = prepareInsert(compiled!.apply(undefined, query));
   database(ctx).getOrCreate(name).insert(doc);
   return {
     lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id },
-    value: returnNew ? project(doc) : null,
+    value: returnNew ? project(doc, false) : null,
     ok: 1,
   };
 }
