@@ -83,7 +83,8 @@ export function parseTrialMoment(input: string, now: Date, timeZone: string): Mo
   if (hour! > 23 || minute! > 59) return { ok: false, reason: "format" };
   const thisYear = zonedParts(now, timeZone).year;
   const read = (y: number) => zonedTimeToUtc({ year: y, month: month!, day: day!, hour: hour!, minute: minute! }, timeZone);
-  let at = read(year ?? thisYear);
+  // Without a year, 29.02 in a common year means the coming leap day.
+  let at = read(year ?? thisYear) ?? (year === undefined ? read(thisYear + 1) : undefined);
   if (!at) return { ok: false, reason: "no-such-date" };
   if (year === undefined && at.getTime() <= now.getTime()) {
     const next = read(thisYear + 1);
@@ -129,15 +130,16 @@ export type TimesProblem = "start-past" | "end-before-start" | "too-long" | "sig
 
 /**
  * Dates of a trial that can work: ahead of now, end after start, sign-up closing before the
- * consent deadline (a parent needs time to answer), and both before the start.
+ * consent deadline (a parent needs time to answer), and both before the start. An edit may keep
+ * the stored sign-up deadline after it has passed (`kept`): sign-up simply stays closed.
  */
-export function checkTrialTimes(times: TrialTimes, now: Date): TimesProblem | undefined {
+export function checkTrialTimes(times: TrialTimes, now: Date, kept?: { signupDeadline: Date }): TimesProblem | undefined {
   const [start, end, signup, consent] = [times.startsAt, times.endsAt, times.signupDeadline, times.consentDeadline].map((d) => d.getTime()) as [number, number, number, number];
   if (start <= now.getTime()) return "start-past";
   if (end <= start) return "end-before-start";
   if (end - start > MAX_TRIAL_DURATION_MS) return "too-long";
   if (signup > start) return "signup-after-start";
-  if (signup <= now.getTime()) return "signup-past";
+  if (signup <= now.getTime() && signup !== kept?.signupDeadline.getTime()) return "signup-past";
   if (consent < signup) return "consent-before-signup";
   if (consent > start) return "consent-after-start";
   return undefined;

@@ -380,7 +380,15 @@ export function createRegistrationService(deps: { models: Models; clock: Clock; 
      */
     async expireOverdue(): Promise<number> {
       const now = deps.clock.now();
-      const trials = await Trial.find({ status: "published", consentDeadline: { $lte: now }, endsAt: { $gt: new Date(now.getTime() - 7 * 24 * 60 * 60 * 1000) } }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+      const trials = await Trial.find(
+        {
+          status: "published",
+          // No deadline stored: consent is due by the start (as toTrialView reads it).
+          $or: [{ consentDeadline: { $lte: now } }, { consentDeadline: null, startsAt: { $lte: now } }],
+          endsAt: { $gt: new Date(now.getTime() - 7 * 24 * 60 * 60 * 1000) },
+        },
+        { _id: 1 },
+      ).lean<{ _id: Types.ObjectId }[]>();
       if (trials.length === 0) return 0;
       const overdue = await Registration.find({ trialId: { $in: trials.map((t) => t._id) }, status: "pending_consent" }, { trialId: 1, studentId: 1 }).lean<
         { _id: Types.ObjectId; trialId: Types.ObjectId; studentId: Types.ObjectId }[]

@@ -138,8 +138,8 @@ export class TrialInvalid extends DomainError {
   }
 }
 
-/** Every rule on every field; returns the cleaned input. */
-export function checkTrialInput(input: TrialInput, now: Date): TrialInput {
+/** Every rule on every field; returns the cleaned input. `kept`: the stored deadline an edit may keep though it has passed. */
+export function checkTrialInput(input: TrialInput, now: Date, kept?: { signupDeadline: Date }): TrialInput {
   const text = (value: string | undefined, field: TrialTextField, name: string, required: boolean): string | undefined => {
     if (value === undefined || value.trim() === "") {
       if (required) throw new TrialInvalid(name);
@@ -169,7 +169,7 @@ export function checkTrialInput(input: TrialInput, now: Date): TrialInput {
     throw new TrialInvalid("grades");
   }
   if (input.schoolIds.length === 0) throw new TrialInvalid("schools");
-  const times = checkTrialTimes(input, now);
+  const times = checkTrialTimes(input, now, kept);
   if (times) throw new TrialInvalid(`times:${times}`);
   let onlineLink: string | undefined;
   if (online) {
@@ -261,7 +261,8 @@ export async function interestLetters(models: Models, studentId: Types.ObjectId)
     const instrument = findInstrumentVersion(result.instrument);
     if (!instrument) continue;
     const letters: RiasecLetter[] = [];
-    for (const scaleId of result.top ?? []) {
+    // `top` holds the whole ranking; the pupil's interests are its first three, as on the result card.
+    for (const scaleId of (result.top ?? []).slice(0, 3)) {
       for (const letter of instrument.scales.find((s) => s.id === scaleId)?.directions ?? []) {
         if (!letters.includes(letter)) letters.push(letter);
       }
@@ -375,7 +376,8 @@ export function createTrialService(deps: TrialServiceDeps) {
       if (before.status === "cancelled" || before.status === "completed") throw new DomainError("trial-closed");
       const now = deps.clock.now();
       if (before.startsAt.getTime() <= now.getTime()) throw new DomainError("trial-started");
-      const checked = checkTrialInput(input, now);
+      // Sign-up may have closed already: changing the place the day before must not reopen it.
+      const checked = checkTrialInput(input, now, { signupDeadline: before.signupDeadline });
       if (checked.capacity < before.seatsTaken) throw new TrialInvalid("capacity-below-taken");
       const { $set, $unset } = toDocument(checked);
       // Capacity may only shrink to what is held right now: the check is part of the update.
@@ -419,6 +421,8 @@ export function createTrialService(deps: TrialServiceDeps) {
     async cancel(actor: Actor | null, trialId: Types.ObjectId): Promise<{ trial: TrialView; cancelled: number; notified: number }> {
       const before = await loadManaged(actor, trialId);
       const now = deps.clock.now();
+      // A trial that has taken place is kept as it was: its attendance is the record of what happened.
+      if (before.status === "published" && before.startsAt.getTime() <= now.getTime()) throw new DomainError("trial-started");
       const changed = await Trial.findOneAndUpdate({ _id: trialId, status: { $in: ["draft", "published"] } }, { $set: { status: "cancelled" } }, { returnDocument: "after" }).lean<StoredTrial>();
       if (!changed) throw new DomainError("trial-closed");
       const active = await Registration.find({ trialId, status: { $in: ACTIVE_REGISTRATION_STATUSES } }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
@@ -480,15 +484,7 @@ export function createTrialService(deps: TrialServiceDeps) {
     async catalogue(actor: Actor | null, options: { directions?: readonly RiasecLetter[] } = {}): Promise<CatalogueEntry[]> {
       const pupil = requirePupil(actor);
       const now = deps.clock.now();
-      const filter: Record<string, unknown> = {
-        status: "published",
-        schoolIds: pupil.schoolId,
-        startsAt: { $gt: now },
-        signupDeadline: { $gt: now },
-        minGrade: { $lte: pupil.grade },
-        maxGrade: { $gte: pupil.grade },
-      };
-      if (options.directions) filter.directions = { $in: options.directions };
+      const filter = openTrialsFilter(pupil, now, options.directions);
       const docs = await Trial.find(filter).sort({ startsAt: 1 }).limit(200).lean<StoredTrial[]>();
       const letters = options.directions ? [...options.directions] : await interestLetters(deps.models, pupil.id);
       const mine = await Registration.find({ studentId: pupil.id, trialId: { $in: docs.map((d) => d._id) }, status: { $in: ACTIVE_REGISTRATION_STATUSES } }, { trialId: 1, status: 1 }).lean<
@@ -535,6 +531,22 @@ export function createTrialService(deps: TrialServiceDeps) {
     },
   };
 
+}
+
+/**
+ * Trials a pupil may still join: published, open to their school and grade, not started, sign-up
+ * open (no deadline stored means open until the start). Optionally only these directions.
+ */
+export function openTrialsFilter(pupil: { schoolId: Types.ObjectId; grade: number }, now: Date, directions?: readonly RiasecLetter[]): Record<string, unknown> {
+  return {
+    status: "published",
+    schoolIds: pupil.schoolId,
+    startsAt: { $gt: now },
+    $or: [{ signupDeadline: { $gt: now } }, { signupDeadline: null }],
+    minGrade: { $lte: pupil.grade },
+    maxGrade: { $gte: pupil.grade },
+    ...(directions ? { directions: { $in: directions } } : {}),
+  };
 }
 
 /** 1-based place on the waiting list: the oldest waits first, ties broken by id. */
