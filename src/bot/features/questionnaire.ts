@@ -5,10 +5,13 @@ import { professionKey } from "../../content/professions.js";
 import { instrumentKeys, type Instrument, type Scale } from "../../domain/questionnaire.js";
 import type { ResultView } from "../../services/questionnaires.js";
 import { itemAnswerData, itemBackData, openResultData, pickInstrumentData, resumeRunData, tryScaleData } from "../callback-data/questionnaire.js";
+import { trialCardData } from "../callback-data/catalogue.js";
 import { menuData } from "../callback-data/menu.js";
 import { renderProfileChart, type ProfileChart } from "../charts/profile-chart.js";
 import type { BagdarContext, SceneContext } from "../context.js";
 import { formatDate } from "../format.js";
+import { buttonTitle } from "../keyboards/catalogue.js";
+import { shortWhen } from "../trial-text.js";
 
 type Translate = SceneContext["t"];
 
@@ -107,7 +110,7 @@ export function sendResultCardAfterUpdate(ctx: BagdarContext, result: ResultView
   );
 }
 
-/** One direction under "What would you like to try?": matching trials once they exist, and where to look meanwhile. */
+/** One direction under "What would you like to try?": where to look, and matching upcoming trials, each a button to its card. */
 export async function showDirection(ctx: BagdarContext, instrument: Instrument, scale: Scale): Promise<void> {
   const keys = instrumentKeys(instrument);
   const trials = await ctx.deps.services.recommendations.matchingTrialsFor(ctx.user, scale.directions);
@@ -120,7 +123,11 @@ export async function showDirection(ctx: BagdarContext, instrument: Instrument, 
       ? [ctx.t("questionnaire-direction-trials"), ...trials.map((trial) => `• ${trial.title} — ${formatDate(trial.startsAt, localeOf(ctx), timeZone)}`)].join("\n")
       : ctx.t("questionnaire-direction-no-trials"),
   ];
-  await ctx.reply(lines.join("\n\n"), { reply_markup: new InlineKeyboard().text(ctx.t("menu-home"), menuData.pack({ action: "home" })) });
+  // Each suggested trial opens its card as a new message, so this direction stays on screen.
+  const keyboard = new InlineKeyboard();
+  for (const trial of trials) keyboard.text(`🎟 ${buttonTitle(trial.title)} · ${shortWhen(trial.startsAt, timeZone)}`, trialCardData.pack({ trial: trial.trialId, back: "n", page: 0 })).row();
+  keyboard.text(ctx.t("menu-home"), menuData.pack({ action: "home" }));
+  await ctx.reply(lines.join("\n\n"), { reply_markup: keyboard });
 }
 
 /** The menu's "📝 Interest questionnaire": each instrument, or how far its unfinished run got. */
