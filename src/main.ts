@@ -94,6 +94,7 @@ export async function startBagdar(options: StartOptions = {}): Promise<RunningBa
     api: new Api(config.botToken, { apiRoot: config.telegramApiRoot }),
     i18n: bot.i18n,
     fanOut: (broadcastId, runAt) => fanOutBroadcast({ models, clock, outbox: services.outbox, audit: services.audit }, broadcastId, runAt),
+    expireConsents: () => services.registrations.expireOverdue(),
     owner: instanceId(),
   });
 

@@ -17,6 +17,8 @@ export interface JobsDeps {
   i18n: Translator;
   /** `fanOutBroadcast` from services/broadcasts.ts, bound to its dependencies. */
   fanOut: FanOut;
+  /** `registrations.expireOverdue` from services/registrations.ts: frees the seats whose consent deadline passed. */
+  expireConsents: () => Promise<number>;
   /** This instance's id in leases and notification locks. */
   owner: string;
 }
@@ -24,7 +26,7 @@ export interface JobsDeps {
 /**
  * Every cron job of Bagdar, registered in one place (DESIGN §7). Registration order is the
  * order `scheduler.runDueNow()` runs them in: plan first, then send what was planned.
- * Later issues add theirs here: reminder planner, consent deadlines, reflection prompts, retention.
+ * Later issues add theirs here: reminder planner, reflection prompts, retention.
  */
 export function createJobs(deps: JobsDeps) {
   const { models, clock, config, logger, owner } = deps;
@@ -34,6 +36,9 @@ export function createJobs(deps: JobsDeps) {
 
   // Broadcasts due at a time or on a cron schedule go into the outbox.
   scheduler.register({ name: "broadcast-planner", cron: "*/10 * * * * *", run: ({ signal }) => broadcastPlanner.runOnce({ signal }) });
+  // Consent deadlines: registrations still waiting for a parent at the deadline expire, their seats
+  // are freed, and the notices to pupil and parents go into the outbox before the dispatcher runs.
+  scheduler.register({ name: "consent-expiry", cron: "0 * * * * *", run: async () => ({ expired: await deps.expireConsents() }) });
   // The outbox dispatcher: each tick drains what is due, within the rate budget; the lease (renewed
   // while it runs) keeps it to one instance, so the global budget holds across instances too.
   scheduler.register({ name: "dispatcher", cron: "* * * * * *", run: ({ signal }) => dispatcher.runOnce({ signal }) });

@@ -3,14 +3,18 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_SCHOOL, SECOND_SCHOOL } from "../../dev/playground/demo-data.js";
+import { DEMO_PARENTS, DEMO_PUPILS, DEMO_SCHOOL, DEMO_TRIALS, SECOND_SCHOOL } from "../../dev/playground/demo-data.js";
 import type { TimelineEntry } from "../../dev/playground/emulator.js";
 import { PLAYGROUND_TOKEN, startPlayground, type RunningPlayground } from "../../dev/playground/index.js";
+import { rosterScreen } from "../../src/bot/keyboards/roster.js";
+import { createServices } from "../../src/services/index.js";
 import { testMongoUri } from "../support/database.js";
 import { freePort } from "../support/free-port.js";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** Everyone the demo stores: the teacher, the admin, and the classmates and parents with no chat behind them. */
+const DEMO_TELEGRAM_IDS = [5_000_003, 5_000_004, ...DEMO_PUPILS.map((p) => p.telegramId), ...DEMO_PARENTS.map((p) => p.telegramId)].sort();
 
 describe("the playground behind the page", () => {
   let running: RunningPlayground;
@@ -84,6 +88,49 @@ describe("the playground behind the page", () => {
     expect(reply?.message.text).toBe("🏠 Главное меню\n🧑‍🏫 Педагог-профориентатор, №12 мектеп-гимназия");
   });
 
+  it("seeds published upcoming trials with classmates signed up: one nearly full, one with a waiting list", async () => {
+    const { models } = running.app;
+    const now = running.playground.clock.now().getTime();
+    const trials = await models.Trial.find({}).sort({ startsAt: 1 }).lean();
+    expect(trials.map((t) => t.title).sort()).toEqual(DEMO_TRIALS.map((t) => t.title).sort());
+    expect(running.playground.demo?.trials).toBe(DEMO_TRIALS.length);
+    for (const trial of trials) {
+      expect(trial.status).toBe("published");
+      expect(trial.startsAt.getTime()).toBeGreaterThan(now + 3 * DAY);
+      expect(trial.signupDeadline!.getTime()).toBeGreaterThan(now);
+      expect(trial.consentDeadline!.getTime()).toBeLessThan(trial.startsAt.getTime());
+      // Seats are counted as the services count them: one per registration that holds one.
+      expect(trial.seatsTaken).toBe(await models.Registration.countDocuments({ trialId: trial._id, status: { $in: ["pending_consent", "confirmed"] } }));
+      expect(trial.seatsTaken).toBeLessThanOrEqual(trial.capacity);
+    }
+    const fill = trials.map((t) => [t.capacity - t.seatsTaken, 0]);
+    for (const [i, trial] of trials.entries()) fill[i]![1] = await models.Registration.countDocuments({ trialId: trial._id, status: "waitlisted" });
+    expect(fill).toContainEqual([1, 0]); // nearly full
+    expect(fill).toContainEqual([0, 2]); // full, two waiting
+    expect(trials.some((t) => t.schoolIds.length === 2)).toBe(true);
+  });
+
+  it("gives the teacher a demo trial's roster, with a parent's \"no photos\" standing out", async () => {
+    const { models, config, logger } = running.app;
+    const clock = running.playground.clock;
+    const services = createServices({ models, clock, config, logger });
+    const baker = await models.Trial.findOne({ capacity: 6 }).lean();
+    const teacher = await services.users.findByTelegramId(5_000_003);
+    const roster = await services.registrations.roster(teacher, baker!._id);
+    const t = (key: string, vars?: Record<string, string | number>) => running.app.bot.i18n.t("ru", key, vars);
+    const { text } = rosterScreen(roster, { t, locale: "ru" }, 0);
+    expect(text.split("\n")[0]).toBe(`📋 Список участников: «${baker!.title}»`);
+    expect(text).toContain("🪑 Занято мест: 5 из 6");
+    expect(text).toContain("1. Әбенов Нұрсұлтан, 9А\n   ✅ участие подтверждено\n   📝 Согласие: дано родителем\n   📷 Фото и видео: только для портфолио, не публиковать\n   🩺 Жеңіл астма, ингаляторы өзінде.");
+    expect(text).toContain("Қасымова Томирис, 9А\n   ⏳ ждёт согласия родителей\n   📝 Согласие: ещё не получено\n   ⛔ НЕ ФОТОГРАФИРОВАТЬ И НЕ СНИМАТЬ НА ВИДЕО");
+    const masterClass = await services.registrations.roster(teacher, (await models.Trial.findOne({ capacity: 4 }).lean())!._id);
+    expect(masterClass.entries.filter((e) => e.status === "waitlisted").map((e) => [e.lastName, e.position])).toEqual([
+      ["Омаров", 1],
+      ["Қасымова", 2],
+    ]);
+    expect(new Set(masterClass.entries.map((e) => e.schoolName))).toEqual(new Set([DEMO_SCHOOL.name, SECOND_SCHOOL.name]));
+  });
+
   it("moves the clock, runs due jobs and remembers the offset", async () => {
     const before = running.playground.clock.now().getTime();
     const hour = await api("clock", { action: "hour" });
@@ -127,6 +174,11 @@ describe("the playground behind the page", () => {
     const { models } = running.app;
     expect(await models.School.countDocuments({})).toBe(2);
     expect(await models.User.countDocuments({ telegramId: { $in: [5_000_003, 5_000_004] } })).toBe(2);
+    expect((await models.User.find({}).lean()).map((u) => u.telegramId).filter((id) => id !== 5_000_001 && id < 5_000_100).sort()).toEqual([5_000_003, 5_000_004]);
+    expect(await models.Trial.countDocuments({})).toBe(DEMO_TRIALS.length);
+    expect(await models.Registration.countDocuments({})).toBe(DEMO_TRIALS.reduce((n, t) => n + t.signedUp.length, 0));
+    expect(await models.Consent.countDocuments({})).toBe(DEMO_PARENTS.length + 2);
+    expect(await models.Guardianship.countDocuments({})).toBe(0);
     expect(running.playground.personas.map((p) => p.id)).toEqual([5_000_001, 5_000_002, 5_000_003, 5_000_004, 5_000_101]);
     expect(Math.abs(running.playground.clockView().offsetMs - offset)).toBeLessThanOrEqual(2000);
   });
@@ -136,7 +188,8 @@ describe("the playground behind the page", () => {
     await running.app.models.User.create({ telegramId: 5_000_001, locale: "ru", roles: ["student"] }).catch(() => undefined);
     expect((await api("reset", {})).status).toBe(200);
     const { models } = running.app;
-    expect((await models.User.find({}).lean()).map((u) => u.telegramId).sort()).toEqual([5_000_003, 5_000_004]);
+    expect((await models.User.find({}).lean()).map((u) => u.telegramId).sort()).toEqual(DEMO_TELEGRAM_IDS);
+    expect(await models.Trial.countDocuments({ status: "published" })).toBe(DEMO_TRIALS.length);
     expect(await models.School.countDocuments({})).toBe(2);
     expect(await models.Notification.countDocuments({})).toBe(0);
     const state = (await api("state")).body;

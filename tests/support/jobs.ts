@@ -6,8 +6,12 @@ import { createI18n } from "../../src/bot/i18n.js";
 import { createModels, ensureIndexes, type Models } from "../../src/db/models/index.js";
 import type { Locale } from "../../src/db/models/user.js";
 import { createDispatcher, type DispatcherTuning } from "../../src/jobs/dispatcher.js";
+import { createJobs, type Jobs } from "../../src/jobs/index.js";
 import { silentLogger } from "../../src/logger.js";
+import { createAuditService } from "../../src/services/audit.js";
+import { fanOutBroadcast } from "../../src/services/broadcasts.js";
 import { createOutbox, type EnqueueRequest, type Outbox } from "../../src/services/outbox.js";
+import { createRegistrationService, type RegistrationService } from "../../src/services/registrations.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 import { FakeTelegram } from "./fake-telegram.js";
 
@@ -22,11 +26,15 @@ export interface JobsWorld {
   telegram: FakeTelegram;
   i18n: ReturnType<typeof createI18n>;
   outbox: Outbox;
+  /** The registration service over the world's models and clock. */
+  registrations: RegistrationService;
   schoolId: Types.ObjectId;
   /** A raw Api over a fetch (the fake Telegram's by default). */
   api(fetch?: typeof globalThis.fetch): Api;
   /** A dispatcher whose waiting moves the manual clock instead of sleeping. */
   dispatcher(options?: { owner?: string; fetch?: typeof globalThis.fetch; tuning?: Partial<DispatcherTuning> }): ReturnType<typeof createDispatcher>;
+  /** Every job as the composition root wires them, on the world's database, clock and fake Telegram. */
+  jobs(options?: { owner?: string }): Jobs;
   /** A student of the Almaty school (or of none), with a chat id equal to their Telegram id. */
   user(telegramId: number, options?: { locale?: Locale; status?: "active" | "blocked" | "deleted"; schoolId?: Types.ObjectId | null; timezone?: string }): Promise<Types.ObjectId>;
   /** Enqueues a literal message to a user. */
@@ -43,6 +51,8 @@ export async function createJobsWorld(options: { now?: Date; env?: Record<string
   const telegram = new FakeTelegram();
   const i18n = createI18n("kk");
   const outbox = createOutbox({ models, clock });
+  const audit = createAuditService({ models, clock });
+  const registrations = createRegistrationService({ models, clock, audit, outbox });
   const school = await models.School.create({ name: "Almaty School 1", region: "Almaty", timezone: "Asia/Almaty" });
   let owners = 0;
 
@@ -54,6 +64,7 @@ export async function createJobsWorld(options: { now?: Date; env?: Record<string
     telegram,
     i18n,
     outbox,
+    registrations,
     schoolId: school._id,
     api: (fetch = telegram.fetch) => new Api("4242:TEST-TOKEN-FOR-TESTS", { fetch }),
     dispatcher: (dispatcherOptions = {}) =>
@@ -68,6 +79,18 @@ export async function createJobsWorld(options: { now?: Date; env?: Record<string
         rateClock: clock,
         sleep: async (ms) => clock.advance(ms),
         ...(dispatcherOptions.tuning ? { tuning: dispatcherOptions.tuning } : {}),
+      }),
+    jobs: (jobsOptions = {}) =>
+      createJobs({
+        models,
+        clock,
+        config,
+        logger: silentLogger(),
+        api: world.api(),
+        i18n,
+        fanOut: (broadcastId, runAt) => fanOutBroadcast({ models, clock, outbox, audit }, broadcastId, runAt),
+        expireConsents: () => registrations.expireOverdue(),
+        owner: jobsOptions.owner ?? `test-jobs-${++owners}`,
       }),
     async user(telegramId, userOptions = {}) {
       const schoolId = userOptions.schoolId === undefined ? school._id : userOptions.schoolId;
