@@ -3,3 +3,6 @@ export const ONBOARDING_SCENE = "onboarding";
 export const LINK_GUARDIAN_SCENE = "link-guardian";
 export const QUESTIONNAIRE_SCENE = "questionnaire";
 export const BROADCAST_SCENE = "broadcast";
+export const TRIAL_CREATE_SCENE = "trial-create";
+export const TRIAL_EDIT_SCENE = "trial-edit";
+export const TRIAL_SIGNUP_SCENE = "trial-signup";

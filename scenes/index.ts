@@ -1,11 +1,13 @@
 import type { BagdarContext, SceneContext } from "../src/bot/context.js";
 import type { ConversationBuilder } from "@grammyjs/conversations";
-import { BROADCAST_SCENE, LINK_GUARDIAN_SCENE, ONBOARDING_SCENE, QUESTIONNAIRE_SCENE } from "./ids.js";
+import { BROADCAST_SCENE, LINK_GUARDIAN_SCENE, ONBOARDING_SCENE, QUESTIONNAIRE_SCENE, TRIAL_CREATE_SCENE, TRIAL_EDIT_SCENE, TRIAL_SIGNUP_SCENE } from "./ids.js";
 import { adminSchoolScenes } from "./admin-school.js";
 import { broadcast } from "./broadcast.js";
 import { linkGuardian } from "./link-guardian.js";
 import { onboarding } from "./onboarding.js";
 import { questionnaire } from "./questionnaire.js";
+import { trialCreate, trialEdit } from "./trial-create.js";
+import { trialSignup } from "./trial-signup.js";
 
 /**
  * Bump whenever a scene changes the order or number of its steps: stored conversations
@@ -25,4 +27,7 @@ export const scenes: SceneDefinition[] = [
   { id: QUESTIONNAIRE_SCENE, builder: questionnaire },
   ...adminSchoolScenes,
   { id: BROADCAST_SCENE, builder: broadcast },
+  { id: TRIAL_CREATE_SCENE, builder: trialCreate },
+  { id: TRIAL_EDIT_SCENE, builder: trialEdit },
+  { id: TRIAL_SIGNUP_SCENE, builder: trialSignup },
 ];

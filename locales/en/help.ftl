@@ -7,6 +7,8 @@ help-teacher = 🧑‍🏫 Teachers: your school's trials, lists and consents.
 help-admin = ⚙️ Coordinators: schools and teacher invites, /admin.
 help-commands =
     /menu — main menu
+    /trials — find a trial (for teachers: the school's trials)
+    /mytrials — my trials
     /questionnaire — interest questionnaire
     /results — my results
     /language — change the language
@@ -17,6 +19,8 @@ help-commands =
 commands =
     .start = Get started
     .menu = Main menu
+    .trials = Trials
+    .mytrials = My trials
     .questionnaire = Interest questionnaire
     .results = My results
     .language = Change the language

@@ -17,3 +17,7 @@ menu-my-broadcasts = 📋 My broadcasts
 menu-admin = ⚙️ Administration
 menu-language = 🌐 Language
 menu-privacy = 🔒 My data
+menu-trials = 🔎 Find a trial
+menu-my-trials = 🎟 My trials
+menu-school-trials = 🗂 School trials
+menu-new-trial = ➕ New trial

@@ -7,6 +7,8 @@ help-teacher = 🧑‍🏫 Педагогке: мектебіңіздің сын
 help-admin = ⚙️ Үйлестірушіге: мектептер мен педагогтерді шақыру — /admin.
 help-commands =
     /menu — басты мәзір
+    /trials — сынама табу (педагогке — мектеп сынамалары)
+    /mytrials — менің сынамаларым
     /questionnaire — қызығушылық сауалнамасы
     /results — менің нәтижелерім
     /language — тілді ауыстыру
@@ -17,6 +19,8 @@ help-commands =
 commands =
     .start = Бастау
     .menu = Басты мәзір
+    .trials = Сынамалар
+    .mytrials = Менің сынамаларым
     .questionnaire = Қызығушылық сауалнамасы
     .results = Менің нәтижелерім
     .language = Тілді ауыстыру

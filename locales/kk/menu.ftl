@@ -17,3 +17,7 @@ menu-my-broadcasts = 📋 Хабарламаларым
 menu-admin = ⚙️ Әкімшілік
 menu-language = 🌐 Тіл
 menu-privacy = 🔒 Менің деректерім
+menu-trials = 🔎 Сынама табу
+menu-my-trials = 🎟 Менің сынамаларым
+menu-school-trials = 🗂 Мектеп сынамалары
+menu-new-trial = ➕ Жаңа сынама

@@ -7,6 +7,8 @@ help-teacher = 🧑‍🏫 Мугалимге: мектебиңиздин сын
 help-admin = ⚙️ Координаторго: мектептер жана мугалимдерди чакыруу — /admin.
 help-commands =
     /menu — башкы меню
+    /trials — сыноо табуу (мугалимге — мектептин сыноолору)
+    /mytrials — менин сыноолорум
     /questionnaire — кызыкчылык сурамжылоосу
     /results — менин жыйынтыктарым
     /language — тилди алмаштыруу
@@ -17,6 +19,8 @@ help-commands =
 commands =
     .start = Баштоо
     .menu = Башкы меню
+    .trials = Сыноолор
+    .mytrials = Менин сыноолорум
     .questionnaire = Кызыкчылык сурамжылоосу
     .results = Менин жыйынтыктарым
     .language = Тилди алмаштыруу

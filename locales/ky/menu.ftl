@@ -17,3 +17,7 @@ menu-my-broadcasts = 📋 Билдирүүлөрүм
 menu-admin = ⚙️ Башкаруу
 menu-language = 🌐 Тил
 menu-privacy = 🔒 Менин маалыматым
+menu-trials = 🔎 Сыноо табуу
+menu-my-trials = 🎟 Менин сыноолорум
+menu-school-trials = 🗂 Мектептин сыноолору
+menu-new-trial = ➕ Жаңы сыноо

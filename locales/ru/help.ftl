@@ -7,6 +7,8 @@ help-teacher = 🧑‍🏫 Педагогу: пробы вашей школы, �
 help-admin = ⚙️ Координатору: школы и приглашения педагогов — /admin.
 help-commands =
     /menu — главное меню
+    /trials — найти пробу (педагогу — пробы школы)
+    /mytrials — мои пробы
     /questionnaire — опросник интересов
     /results — мои результаты
     /language — сменить язык
@@ -17,6 +19,8 @@ help-commands =
 commands =
     .start = Начать
     .menu = Главное меню
+    .trials = Пробы
+    .mytrials = Мои пробы
     .questionnaire = Опросник интересов
     .results = Мои результаты
     .language = Сменить язык

@@ -17,3 +17,7 @@ menu-my-broadcasts = 📋 Мои рассылки
 menu-admin = ⚙️ Администрирование
 menu-language = 🌐 Язык
 menu-privacy = 🔒 Мои данные
+menu-trials = 🔎 Найти пробу
+menu-my-trials = 🎟 Мои пробы
+menu-school-trials = 🗂 Пробы школы
+menu-new-trial = ➕ Новая проба

@@ -16,6 +16,9 @@ import { languageFeature } from "./features/language.js";
 import { menuFeature } from "./features/menu.js";
 import { privacyFeature } from "./features/privacy.js";
 import { questionnaireFeature } from "./features/questionnaire.js";
+import { rosterFeature } from "./features/roster.js";
+import { trialCatalogueFeature } from "./features/trial-catalogue.js";
+import { trialManageFeature } from "./features/trial-manage.js";
 import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
@@ -91,7 +94,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   protectedBot.use(leaveDialogOnCommand());
   for (const scene of scenes) protectedBot.use(createConversation(scene.builder, { id: scene.id }));
 
-  protectedBot.use(startFeature, menuFeature, languageFeature, helpFeature, guardiansFeature, privacyFeature, questionnaireFeature, adminFeature, broadcastFeature);
+  protectedBot.use(startFeature, menuFeature, languageFeature, helpFeature, guardiansFeature, privacyFeature, questionnaireFeature, trialCatalogueFeature, trialManageFeature, rosterFeature, adminFeature, broadcastFeature);
   protectedBot.use(unhandledFeature);
 
   return Object.assign(bot, { i18n, background });

@@ -2,7 +2,24 @@ import { z } from "zod";
 import { defineCallbackData } from "./factory.js";
 
 /** Main-menu buttons; each action is handled by the feature that owns it. */
-export const MENU_ACTIONS = ["home", "questionnaire", "results", "invite-parent", "my-parents", "my-children", "enter-code", "broadcast", "my-broadcasts", "admin", "language", "privacy"] as const;
+export const MENU_ACTIONS = [
+  "home",
+  "questionnaire",
+  "results",
+  "trials",
+  "my-trials",
+  "invite-parent",
+  "my-parents",
+  "my-children",
+  "enter-code",
+  "school-trials",
+  "new-trial",
+  "broadcast",
+  "my-broadcasts",
+  "admin",
+  "language",
+  "privacy",
+] as const;
 export type MenuAction = (typeof MENU_ACTIONS)[number];
 
 export const menuData = defineCallbackData("menu", { action: z.enum(MENU_ACTIONS) });

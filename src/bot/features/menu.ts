@@ -13,6 +13,8 @@ import { enterCodeHint, inviteParent, showMyChildren, showMyParents } from "./gu
 import { askLanguage } from "./language.js";
 import { showPrivacyNotice } from "./privacy.js";
 import { showQuestionnairePicker, showResults } from "./questionnaire.js";
+import { showCatalogue, showMyTrials } from "./trial-catalogue.js";
+import { showSchoolTrials, startNewTrial } from "./trial-manage.js";
 
 /** Everything the menu shows, as plain strings, so scenes can carry it through conversation storage. */
 export interface MenuSummary {
@@ -80,6 +82,14 @@ privateChats.callbackQuery(menuData.filter, async (ctx) => {
       return showQuestionnairePicker(ctx);
     case "results":
       return showResults(ctx);
+    case "trials":
+      return showCatalogue(ctx);
+    case "my-trials":
+      return showMyTrials(ctx);
+    case "school-trials":
+      return showSchoolTrials(ctx);
+    case "new-trial":
+      return startNewTrial(ctx);
     case "invite-parent":
       return inviteParent(ctx);
     case "my-parents":

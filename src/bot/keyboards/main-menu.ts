@@ -9,6 +9,8 @@ export function mainMenuKeyboard(roles: Role[], t: Translate): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   const add = (action: MenuAction) => keyboard.text(t(`menu-${action}`), menuData.pack({ action })).row();
   if (roles.includes("student")) {
+    add("trials");
+    add("my-trials");
     add("questionnaire");
     add("results");
     add("invite-parent");
@@ -19,6 +21,8 @@ export function mainMenuKeyboard(roles: Role[], t: Translate): InlineKeyboard {
     add("enter-code");
   }
   if (roles.includes("teacher")) {
+    add("school-trials");
+    add("new-trial");
     add("broadcast");
     add("my-broadcasts");
   }
