@@ -4,8 +4,8 @@
  * connection pool as in production). Then 5 pupils holding seats cancel, also at once.
  *
  * Checked afterwards, from the database alone:
- * - seated: registrations holding a seat (pending_consent or confirmed); must equal capacity;
- * - waitlisted: the rest, each with a distinct position 1…N;
+ * - seated: registrations holding a seat (pending_consent or confirmed) after the sign-ups; must equal capacity;
+ * - waitlisted: the rest after the sign-ups, each told a distinct position 1…N;
  * - duplicates: more than one registration for a pupil (the unique index should make it 0);
  * - promotions: waiting pupils moved to a seat by the 5 cancellations; must be exactly 5;
  * - invariantViolations: trial.seatsTaken ≠ seat-holding registrations, seatsTaken > capacity,
@@ -13,7 +13,7 @@
  *
  * BENCH_STUDENTS and BENCH_CAPACITY change the sizes. Set MONGODB_URI to run it on a real MongoDB.
  * The last line printed is JSON: students, capacity, seated, waitlisted, duplicates, promotions,
- * invariantViolations, signupMs, cancelMs.
+ * invariantViolations, afterCancellations {seated, waitlisted}, signupMs, cancelMs.
  */
 import { performance } from "node:perf_hooks";
 import mongoose, { Types } from "mongoose";
@@ -21,6 +21,7 @@ import { startMemoryMongo } from "../dev/memory-mongo/index.js";
 import { ManualClock } from "../src/clock.js";
 import { createConfig } from "../src/config.js";
 import { createModels, ensureIndexes } from "../src/db/models/index.js";
+import type { RegistrationStatus } from "../src/db/models/registration.js";
 import { silentLogger } from "../src/logger.js";
 import { createServices } from "../src/services/index.js";
 
@@ -78,6 +79,10 @@ async function main(): Promise<void> {
   for (const r of refused.slice(0, 3)) out(`  refused: ${String((r as PromiseRejectedResult).reason)}`);
   const positions = outcomes.flatMap((o) => (o.status === "fulfilled" && o.value.status === "waitlisted" ? [o.value.position] : []));
   out(`  sign-up: ${signupMs.toFixed(0)} ms; told seated ${outcomes.length - refused.length - positions.length}, told waitlisted ${positions.length}`);
+  const countStatus = (statuses: RegistrationStatus[]) => models.Registration.countDocuments({ trialId: trial._id, status: { $in: statuses } });
+  const seated = await countStatus(["pending_consent", "confirmed"]);
+  const waitlisted = await countStatus(["waitlisted"]);
+  if (seated !== outcomes.length - refused.length - positions.length || waitlisted !== positions.length) violations++;
 
   // The first CANCELLATIONS pupils holding a seat cancel at once; the next in line must move up.
   const holders = await models.Registration.find({ trialId: trial._id, status: "pending_consent" }, { studentId: 1 }).limit(CANCELLATIONS).lean();
@@ -91,16 +96,31 @@ async function main(): Promise<void> {
   const promotions = promotedIds.length;
   violations += promotedIds.filter((id) => !nextInLine.has(id)).length;
 
-  const seated = await models.Registration.countDocuments({ trialId: trial._id, status: { $in: ["pending_consent", "confirmed"] } });
-  const waitlisted = await models.Registration.countDocuments({ trialId: trial._id, status: "waitlisted" });
+  // After the cancellations: every seat still held, the queue shorter by exactly the promotions.
+  const seatedAfter = await countStatus(["pending_consent", "confirmed"]);
+  const waitlistedAfter = await countStatus(["waitlisted"]);
+  if (seatedAfter !== seated || waitlistedAfter !== waitlisted - promotions) violations++;
   const dupes = await models.Registration.aggregate<{ n: number }>([{ $group: { _id: "$studentId", n: { $sum: 1 } } }, { $match: { n: { $gt: 1 } } }]);
   const after = await models.Trial.findById(trial._id).lean();
-  if (!after || after.seatsTaken !== seated || after.seatsTaken > after.capacity) violations++;
+  if (!after || after.seatsTaken !== seatedAfter || after.seatsTaken > after.capacity) violations++;
   if (new Set(positions).size !== positions.length) violations++;
   const notices = await models.Notification.countDocuments({ kind: "trial-promoted" });
   out(`  cancel ${CANCELLATIONS}: ${cancelMs.toFixed(0)} ms; promoted ${promotions}, notices queued ${notices}; seatsTaken ${after?.seatsTaken}/${after?.capacity}`);
 
-  out(JSON.stringify({ students: STUDENTS, capacity: CAPACITY, seated, waitlisted, duplicates: dupes.length, promotions, invariantViolations: violations, signupMs: Math.round(signupMs), cancelMs: Math.round(cancelMs) }));
+  out(
+    JSON.stringify({
+      students: STUDENTS,
+      capacity: CAPACITY,
+      seated,
+      waitlisted,
+      duplicates: dupes.length,
+      promotions,
+      invariantViolations: violations,
+      afterCancellations: { seated: seatedAfter, waitlisted: waitlistedAfter },
+      signupMs: Math.round(signupMs),
+      cancelMs: Math.round(cancelMs),
+    }),
+  );
   await connection.close();
   await mongo?.stop();
 }
