@@ -184,14 +184,22 @@ export class Playground {
     this.page.broadcast("clock", this.clockView());
   }
 
-  /** The earliest thing the jobs will act on: a message waiting in the outbox or a scheduled broadcast. */
+  /**
+   * The earliest thing the jobs will act on: a message waiting in the outbox, a scheduled
+   * broadcast, or a consent deadline (its reminders 3 days and 1 day before, and the expiry itself).
+   */
   async #nextDueAt(): Promise<Date | undefined> {
-    const { Notification, Broadcast } = this.app.models;
-    const [message, broadcast] = await Promise.all([
+    const { Notification, Broadcast, Registration, Trial } = this.app.models;
+    const now = this.clock.now().getTime();
+    const [message, broadcast, waiting] = await Promise.all([
       Notification.findOne({ status: "pending" }, { notBefore: 1 }).sort({ notBefore: 1 }).lean(),
       Broadcast.findOne({ status: "scheduled", nextRunAt: { $ne: null } }, { nextRunAt: 1 }).sort({ nextRunAt: 1 }).lean(),
+      Registration.distinct("trialId", { status: "pending_consent" }),
     ]);
-    const times = [message?.notBefore, broadcast?.nextRunAt].filter((at): at is Date => at instanceof Date);
+    const trials = await Trial.find({ _id: { $in: waiting }, status: "published", consentDeadline: { $gt: new Date(now) } }, { consentDeadline: 1 }).lean();
+    const day = 24 * 3_600_000;
+    const deadlines = trials.flatMap((trial) => [3 * day, day, 0].map((before) => new Date(trial.consentDeadline!.getTime() - before))).filter((at) => at.getTime() > now);
+    const times = [message?.notBefore, broadcast?.nextRunAt, ...deadlines].filter((at): at is Date => at instanceof Date);
     return times.length ? new Date(Math.min(...times.map((at) => at.getTime()))) : undefined;
   }
 

@@ -140,18 +140,34 @@ describe("the playground behind the page", () => {
     expect(jobRuns[0]!.getTime() - before).toBeGreaterThanOrEqual(HOUR);
     expect(JSON.parse(readFileSync(path.join(dataDir, "playground.json"), "utf8")).clockOffsetMs).toBe(hour.body.clock.offsetMs);
 
-    // Nothing in the outbox: "next job" says so and leaves time alone.
-    const idle = await api("clock", { action: "next" });
-    expect(idle.body.message).toBe("Nothing is scheduled yet.");
-    expect(jobRuns).toHaveLength(1);
+    const { models } = running.app;
+    // The demo has sign-ups waiting for a parent's consent: their reminders and deadlines are jobs too.
+    const waiting = await models.Registration.distinct("trialId", { status: "pending_consent" });
+    const deadlines = (await models.Trial.find({ _id: { $in: waiting } }).lean()).map((trial) => trial.consentDeadline!.getTime());
+    const firstReminder = Math.min(...deadlines.flatMap((at) => [at - 3 * DAY, at - DAY, at]).filter((at) => at > running.playground.clock.now().getTime()));
 
-    const teacher = await running.app.models.User.findOne({ telegramId: 5_000_003 }).lean();
-    const due = new Date(running.playground.clock.now().getTime() + 3 * DAY);
-    await running.app.models.Notification.create({ dedupeKey: "test:next", userId: teacher!._id, chatId: 5_000_003, kind: "test", payload: { key: "menu-title" }, notBefore: due });
-    const next = await api("clock", { action: "next" });
+    // A message due sooner comes first.
+    const teacher = await models.User.findOne({ telegramId: 5_000_003 }).lean();
+    const due = new Date(running.playground.clock.now().getTime() + 2 * HOUR);
+    expect(due.getTime()).toBeLessThan(firstReminder);
+    await models.Notification.create({ dedupeKey: "test:next", userId: teacher!._id, chatId: 5_000_003, kind: "test", payload: { key: "menu-title" }, notBefore: due });
+    await api("clock", { action: "next" });
     expect(jobRuns).toHaveLength(2);
     expect(jobRuns[1]!.getTime()).toBeGreaterThanOrEqual(due.getTime());
-    expect(next.body.clock.offsetMs).toBeGreaterThanOrEqual(3 * DAY);
+    expect(jobRuns[1]!.getTime()).toBeLessThan(firstReminder);
+    await models.Notification.updateOne({ dedupeKey: "test:next" }, { $set: { status: "sent" } }); // the jobs here are stand-ins
+
+    const next = await api("clock", { action: "next" });
+    expect(jobRuns).toHaveLength(3);
+    expect(jobRuns[2]!.getTime()).toBeGreaterThanOrEqual(firstReminder);
+    expect(next.body.clock.offsetMs).toBeGreaterThanOrEqual(firstReminder - before);
+
+    // Nothing left to wait for: "next job" says so and leaves time alone.
+    await models.Registration.updateMany({ status: "pending_consent" }, { $set: { status: "confirmed" } });
+    await models.Notification.updateMany({ status: "pending" }, { $set: { status: "cancelled" } });
+    const idle = await api("clock", { action: "next" });
+    expect(idle.body.message).toBe("Nothing is scheduled yet.");
+    expect(jobRuns).toHaveLength(3);
 
     expect((await api("clock", { action: "week" })).status).toBe(400);
   });
