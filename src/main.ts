@@ -95,6 +95,7 @@ export async function startBagdar(options: StartOptions = {}): Promise<RunningBa
     i18n: bot.i18n,
     fanOut: (broadcastId, runAt) => fanOutBroadcast({ models, clock, outbox: services.outbox, audit: services.audit }, broadcastId, runAt),
     expireConsents: () => services.registrations.expireOverdue(),
+    chaseConsents: () => services.consents.chase(),
     owner: instanceId(),
   });
 

@@ -19,6 +19,8 @@ export interface JobsDeps {
   fanOut: FanOut;
   /** `registrations.expireOverdue` from services/registrations.ts: frees the seats whose consent deadline passed. */
   expireConsents: () => Promise<number>;
+  /** `consents.chase` from services/consents.ts: reminders 3 days and 1 day before a consent deadline. */
+  chaseConsents: () => Promise<number>;
   /** This instance's id in leases and notification locks. */
   owner: string;
 }
@@ -39,6 +41,9 @@ export function createJobs(deps: JobsDeps) {
   // Consent deadlines: registrations still waiting for a parent at the deadline expire, their seats
   // are freed, and the notices to pupil and parents go into the outbox before the dispatcher runs.
   scheduler.register({ name: "consent-expiry", cron: "0 * * * * *", run: async () => ({ expired: await deps.expireConsents() }) });
+  // Parents still pending get one reminder 3 days and one 1 day before the consent deadline; the
+  // dispatcher holds them back during quiet hours (they are not urgent).
+  scheduler.register({ name: "consent-chase", cron: "30 */5 * * * *", run: async () => ({ queued: await deps.chaseConsents() }) });
   // The outbox dispatcher: each tick drains what is due, within the rate budget; the lease (renewed
   // while it runs) keeps it to one instance, so the global budget holds across instances too.
   scheduler.register({ name: "dispatcher", cron: "* * * * * *", run: ({ signal }) => dispatcher.runOnce({ signal }) });

@@ -4,6 +4,7 @@ import type { Models } from "../db/models/index.js";
 import type { Logger } from "../logger.js";
 import { createAuditService } from "./audit.js";
 import { createBroadcastService } from "./broadcasts.js";
+import { createConsentService } from "./consents.js";
 import { createGuardianshipService } from "./guardianships.js";
 import { createInviteService } from "./invites.js";
 import { createOnboardingService } from "./onboarding.js";
@@ -29,20 +30,29 @@ export function createServices(deps: ServiceDeps) {
   const audit = createAuditService(deps);
   const users = createUserService(deps);
   const outbox = createOutbox(deps);
-  const registrations = createRegistrationService({ ...deps, audit, outbox });
+  // A seat held means a consent is needed: registrations ask the consent service, which frees seats through registrations.
+  const registrations = createRegistrationService({
+    ...deps,
+    audit,
+    outbox,
+    onSeatHeld: (registrationId, how) => consents.requestFor(registrationId, { pupilToldInChat: how === "signup" }),
+  });
+  const consents = createConsentService({ ...deps, audit, outbox, registrations });
   return {
     audit,
     users,
     outbox,
     schools: createSchoolService({ ...deps, audit }),
     onboarding: createOnboardingService({ ...deps, audit, users }),
-    invites: createInviteService({ ...deps, audit }),
+    // A newly linked parent gets the consent requests still open for the child.
+    invites: createInviteService({ ...deps, audit, onGuardianLinked: (studentId) => consents.requestForStudent(studentId) }),
     guardianships: createGuardianshipService({ ...deps, audit }),
     privacy: createPrivacyService({ ...deps, audit, registrations }),
     teachers: createTeacherService({ ...deps, audit, outbox }),
     questionnaires: createQuestionnaireService(deps),
     recommendations: createRecommendationService(deps),
     registrations,
+    consents,
     trials: createTrialService({ ...deps, audit, outbox, fillFreeSeats: registrations.fillFreeSeats }),
     broadcasts: createBroadcastService({ ...deps, audit, outbox }),
   };

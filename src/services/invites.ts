@@ -39,7 +39,15 @@ type StoredInvite = {
   revokedAt?: Date | null;
 };
 
-export function createInviteService(deps: { models: Models; clock: Clock; audit: AuditService }) {
+export interface InviteServiceDeps {
+  models: Models;
+  clock: Clock;
+  audit: AuditService;
+  /** A guardian was just linked to a child: the child's pending consent requests go to them too (the consent service). */
+  onGuardianLinked?: (studentId: Types.ObjectId) => Promise<unknown>;
+}
+
+export function createInviteService(deps: InviteServiceDeps) {
   const { Invite, User, School, Guardianship, Consent } = deps.models;
 
   async function create(actor: Actor, kind: InviteKind, target: { studentId?: Types.ObjectId; schoolId?: Types.ObjectId }) {
@@ -159,6 +167,7 @@ export function createInviteService(deps: { models: Models; clock: Clock; audit:
         { upsert: true, returnDocument: "after" },
       );
       await deps.audit.record({ actorId: actor.id, action: "guardianship.created", entity: "guardianship", entityId: link._id, details: { studentId } });
+      await deps.onGuardianLinked?.(studentId);
       return { studentId };
     },
 

@@ -1,12 +1,14 @@
 import type { Types } from "mongoose";
 import type { Clock } from "../clock.js";
-import type { PhotoScope } from "../db/models/consent.js";
+import type { ConsentDecision, PhotoScope } from "../db/models/consent.js";
 import type { Models } from "../db/models/index.js";
 import { ACTIVE_REGISTRATION_STATUSES, SEAT_HOLDING_STATUSES, type RegistrationStatus } from "../db/models/registration.js";
+import { currentRecords, effectivePhotoScope, newestByGuardian, type EffectivePhotoScope } from "../domain/consent.js";
 import { numericDateTime, signupBlock } from "../domain/trial.js";
 import type { AuditService } from "./audit.js";
 import { isAdmin, requireRole, requireStaffOf, type Actor } from "./authorization.js";
 import { DomainError, NotFound } from "./errors.js";
+import { tellTeacher, withdrawQueuedRequests } from "./consents.js";
 import type { Outbox } from "./outbox.js";
 import { noticeRecipients } from "./recipients.js";
 import { overlapBlock, toTrialView, waitlistPosition, type TrialView } from "./trials.js";
@@ -30,7 +32,16 @@ export interface MyRegistration {
   trial: Pick<TrialView, "id" | "kind" | "title" | "startsAt" | "endsAt" | "timezone" | "host" | "format" | "status">;
 }
 
-export type ConsentState = "granted" | "refused" | "withdrawn" | "pending" | "marked";
+/** A registration's participation consent as the roster shows it. */
+export type ConsentState = "granted" | "refused" | "withdrawn" | "pending";
+
+/** Consent on the roster: what the registration's status says, a parent's withdrawal named as such. */
+export function consentState(status: RegistrationStatus, current: readonly ConsentDecision[]): ConsentState {
+  if (status === "confirmed" || status === "attended" || status === "no_show") return "granted";
+  if (status === "declined") return "refused";
+  if (status === "cancelled" && current.includes("withdrawn")) return "withdrawn";
+  return "pending";
+}
 
 export interface RosterEntry {
   registrationId: Types.ObjectId;
@@ -42,7 +53,8 @@ export interface RosterEntry {
   status: RegistrationStatus;
   position?: number | undefined;
   consent: ConsentState;
-  photo: PhotoScope | "unknown";
+  photo: EffectivePhotoScope;
+  /** Every linked guardian's note on their current agreement, one per line. */
   healthNote?: string | undefined;
 }
 
@@ -70,7 +82,19 @@ type StoredTrial = Parameters<typeof toTrialView>[0];
  * conditional update from the status it was read in. So 500 pupils racing for 20 seats get
  * exactly 20, and a freed seat goes to exactly one pupil from the waiting list.
  */
-export function createRegistrationService(deps: { models: Models; clock: Clock; audit: AuditService; outbox: Outbox }) {
+/** How a seat came to be held: by the pupil signing up just now (who is told in the chat), or by a promotion from the waiting list. */
+export type SeatHeldHow = "signup" | "promotion";
+
+export interface RegistrationServiceDeps {
+  models: Models;
+  clock: Clock;
+  audit: AuditService;
+  outbox: Outbox;
+  /** A registration now holds a seat and waits for consent: the guardians are asked (the consent service). */
+  onSeatHeld?: (registrationId: Types.ObjectId, how: SeatHeldHow) => Promise<unknown>;
+}
+
+export function createRegistrationService(deps: RegistrationServiceDeps) {
   const { Trial, Registration, Reflection, User, School, Consent } = deps.models;
 
   async function loadTrial(trialId: Types.ObjectId): Promise<TrialView> {
@@ -116,6 +140,8 @@ export function createRegistrationService(deps: { models: Models; clock: Clock; 
         });
       }
     }
+    // After the pupil hears of the place: then the parents are asked (or the pupil, to invite one).
+    await deps.onSeatHeld?.(promoted._id, except?.equals(promoted._id) ? "signup" : "promotion");
     return promoted._id;
   }
 
@@ -238,7 +264,10 @@ export function createRegistrationService(deps: { models: Models; clock: Clock; 
         { upsert: true },
       );
       await deps.audit.record({ actorId: pupil.id, action: "registration.create", entity: "registration", entityId: registrationId, details: { trialId, status } });
-      if (seated) return { registrationId, status: "pending_consent" };
+      if (seated) {
+        await deps.onSeatHeld?.(registrationId, "signup");
+        return { registrationId, status: "pending_consent" };
+      }
       // A seat may have been freed between the full trial and joining the queue: fill it now.
       await fillFreeSeats(trialId, registrationId);
       const after = await Registration.findById(registrationId, { status: 1, waitlistedAt: 1 }).lean<{ status: RegistrationStatus; waitlistedAt?: Date }>();
@@ -258,6 +287,7 @@ export function createRegistrationService(deps: { models: Models; clock: Clock; 
       ).lean<{ status: RegistrationStatus }>();
       if (!before) throw new DomainError("registration-not-active");
       if ((SEAT_HOLDING_STATUSES as readonly string[]).includes(before.status)) await releaseSeat(trial.id);
+      await withdrawQueuedRequests(deps.models, registrationId);
       await deps.audit.record({ actorId: actor!.id, action: "registration.cancel", entity: "registration", entityId: registrationId, details: { trialId: trial.id, from: before.status } });
       return { trialId: trial.id, previous: before.status };
     },
@@ -302,33 +332,40 @@ export function createRegistrationService(deps: { models: Models; clock: Clock; 
       return { registrationId: r._id, status: r.status, position, trial, trialView: trial };
     },
 
-    /** Everyone signed up for a trial of the actor's school, with consent, photo rules and health notes. */
+    /**
+     * Everyone signed up for a trial of the actor's school, with live consent, photo rules and
+     * health notes: consent from the status and the guardians' records (a withdrawal shows as
+     * such), the strictest photo answer of the guardians, and the health notes of every
+     * guardian's current agreement.
+     */
     async roster(actor: Actor | null, trialId: Types.ObjectId): Promise<Roster> {
       if (!isAdmin(actor)) requireRole(actor, "teacher");
       const trial = await loadTrial(trialId);
       requireStaffOf(actor, trial.schoolId);
-      const registrations = await Registration.find({ trialId, status: { $in: [...ACTIVE_REGISTRATION_STATUSES, "attended", "no_show", "declined"] } }, { studentId: 1, status: 1, waitlistedAt: 1 }).lean<
-        { _id: Types.ObjectId; studentId: Types.ObjectId; status: RegistrationStatus; waitlistedAt?: Date }[]
-      >();
-      const studentIds = registrations.map((r) => r.studentId);
+      const found = await Registration.find(
+        { trialId, status: { $in: [...ACTIVE_REGISTRATION_STATUSES, "attended", "no_show", "declined", "cancelled"] } },
+        { studentId: 1, status: 1, waitlistedAt: 1, statusChangedAt: 1 },
+      ).lean<{ _id: Types.ObjectId; studentId: Types.ObjectId; status: RegistrationStatus; waitlistedAt?: Date; statusChangedAt: Date }[]>();
+      const studentIds = found.map((r) => r.studentId);
+      // Every guardian's answers count, also after a link ends: unlinking a parent must not undo their "no photos".
+      const consents = await Consent.find({ studentId: { $in: studentIds }, $or: [{ kind: "participation", trialId }, { kind: "photo" }] }, { studentId: 1, guardianId: 1, kind: 1, decision: 1, photoScope: 1, healthNote: 1, recordedAt: 1 })
+        .sort({ recordedAt: 1, _id: 1 })
+        .lean<{ studentId: Types.ObjectId; guardianId: Types.ObjectId; kind: string; decision: ConsentDecision; photoScope?: PhotoScope; healthNote?: string; recordedAt: Date }[]>();
+      const recordsOf = (studentId: Types.ObjectId, kind: string) => consents.filter((c) => c.kind === kind && c.studentId.equals(studentId));
+      // A cancelled registration stays on the roster only when a parent withdrew it: the host must see that.
+      const registrations = found.filter((r) => r.status !== "cancelled" || currentRecords(recordsOf(r.studentId, "participation"), r).some((c) => c.decision === "withdrawn"));
       const pupils = await User.find({ _id: { $in: studentIds } }, { firstName: 1, lastName: 1, grade: 1, classLetter: 1, schoolId: 1 }).lean<
         { _id: Types.ObjectId; firstName?: string; lastName?: string; grade?: number; classLetter?: string; schoolId?: Types.ObjectId }[]
       >();
       const schools = await School.find({ _id: { $in: pupils.map((p) => p.schoolId).filter(Boolean) } }, { name: 1 }).lean<{ _id: Types.ObjectId; name: string }[]>();
-      const consents = await Consent.find({ studentId: { $in: studentIds }, $or: [{ kind: "participation", trialId }, { kind: "photo" }] }, { studentId: 1, kind: 1, decision: 1, photoScope: 1, healthNote: 1, recordedAt: 1 })
-        .sort({ recordedAt: 1, _id: 1 })
-        .lean<{ studentId: Types.ObjectId; kind: string; decision: "granted" | "refused" | "withdrawn"; photoScope?: PhotoScope; healthNote?: string }[]>();
-      const newest = new Map<string, (typeof consents)[number]>();
-      for (const consent of consents) newest.set(`${consent.studentId.toHexString()}:${consent.kind}`, consent);
       const pupilBy = new Map(pupils.map((p) => [p._id.toHexString(), p]));
       const schoolBy = new Map(schools.map((s) => [s._id.toHexString(), s.name]));
       const waiting = registrations.filter((r) => r.status === "waitlisted").sort((a, b) => (a.waitlistedAt?.getTime() ?? 0) - (b.waitlistedAt?.getTime() ?? 0) || (a._id.toHexString() < b._id.toHexString() ? -1 : 1));
       const entries = registrations.map((r): RosterEntry => {
-        const key = r.studentId.toHexString();
-        const p = pupilBy.get(key);
-        const participation = newest.get(`${key}:participation`);
-        const photo = newest.get(`${key}:photo`);
-        const consent: ConsentState = participation ? participation.decision : r.status === "confirmed" || r.status === "attended" || r.status === "no_show" ? "marked" : "pending";
+        const p = pupilBy.get(r.studentId.toHexString());
+        const current = [...newestByGuardian(currentRecords(recordsOf(r.studentId, "participation"), r)).values()];
+        const consent = consentState(r.status, current.map((c) => c.decision));
+        const notes = consent === "granted" ? current.filter((c) => c.decision === "granted" && c.healthNote).map((c) => c.healthNote!) : [];
         return {
           registrationId: r._id,
           studentId: r.studentId,
@@ -339,26 +376,13 @@ export function createRegistrationService(deps: { models: Models; clock: Clock; 
           status: r.status,
           position: r.status === "waitlisted" ? waiting.indexOf(r) + 1 : undefined,
           consent,
-          photo: photo?.decision === "granted" ? (photo.photoScope ?? "unknown") : photo ? "forbidden" : "unknown",
-          healthNote: participation?.decision === "granted" ? participation.healthNote : undefined,
+          photo: effectivePhotoScope([...newestByGuardian(recordsOf(r.studentId, "photo")).values()]),
+          healthNote: notes.length > 0 ? notes.join("\n") : undefined,
         };
       });
       const order: RegistrationStatus[] = ["attended", "confirmed", "no_show", "pending_consent", "waitlisted", "declined", "expired", "cancelled"];
       entries.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || (a.position ?? 0) - (b.position ?? 0) || `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, "ru"));
       return { trial, entries, attendanceOpen: trial.startsAt.getTime() <= deps.clock.now().getTime() };
-    },
-
-    /**
-     * Until parents answer in the bot (the consent issue), the teacher records a paper consent by hand:
-     * pending_consent → confirmed, with an audit entry naming the teacher.
-     */
-    async markConsentReceived(actor: Actor | null, registrationId: Types.ObjectId): Promise<void> {
-      const { trial } = await loadRegistration(actor, registrationId, "staff");
-      const now = deps.clock.now();
-      if (trial.status !== "published") throw new DomainError("trial-closed");
-      const done = await Registration.updateOne({ _id: registrationId, status: "pending_consent" }, { $set: { status: "confirmed", statusChangedAt: now } });
-      if (done.modifiedCount === 0) throw new DomainError("registration-not-pending");
-      await deps.audit.record({ actorId: actor!.id, action: "registration.consent-marked", entity: "registration", entityId: registrationId, details: { trialId: trial.id } });
     },
 
     /** One tap per pupil from the start on: came or didn't. Only a pupil with consent can have come. */
@@ -376,7 +400,8 @@ export function createRegistrationService(deps: { models: Models; clock: Clock; 
 
     /**
      * The consent-deadline job: registrations still waiting for consent at the deadline expire and
-     * their seats are freed (past the deadline nobody is promoted into them). Safe to run twice.
+     * their seats are freed (past the deadline nobody is promoted into them); the pupil, the parents
+     * and the teacher are told, and the consent messages still queued are withdrawn. Safe to run twice.
      */
     async expireOverdue(): Promise<number> {
       const now = deps.clock.now();
@@ -400,7 +425,9 @@ export function createRegistrationService(deps: { models: Models; clock: Clock; 
         expired++;
         await giveBackSeat(registration.trialId);
         await deps.audit.record({ actorId: null, action: "registration.expire", entity: "registration", entityId: registration._id, details: { trialId: registration.trialId } });
+        await withdrawQueuedRequests(deps.models, registration._id);
         const trial = await loadTrial(registration.trialId);
+        await tellTeacher(deps, trial, registration._id, registration.studentId, "expired", now);
         for (const recipient of await noticeRecipients(deps.models, [registration.studentId])) {
           await deps.outbox.enqueue({
             dedupeKey: `trial-expired:${registration._id.toHexString()}:${recipient.userId.toHexString()}`,

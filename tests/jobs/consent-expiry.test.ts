@@ -47,22 +47,27 @@ describe("consent-deadline expiry job", () => {
         schoolId: world.schoolId,
       })
     )._id;
-    // Aru waits for her mother's consent, Bekzat's paper consent is in, Dana waits for a place.
+    // Aru waits for her mother's consent, Bekzat's father has agreed in the bot, Dana waits for a place.
     await pupil("Аружан", 201);
     await pupil("Бекзат", 202);
     await pupil("Дана", 203);
     const mother = await world.models.User.create({ telegramId: 301, locale: "kk", roles: ["guardian"], firstName: "Гүлнара" });
     await world.models.Guardianship.create({ guardianId: mother._id, studentId: pupils["Аружан"]!.id, inviteId: new Types.ObjectId() });
+    const father = await world.models.User.create({ telegramId: 302, locale: "ru", roles: ["guardian"], firstName: "Марат" });
+    await world.models.Guardianship.create({ guardianId: father._id, studentId: pupils["Бекзат"]!.id, inviteId: new Types.ObjectId() });
     for (const name of ["Аружан", "Бекзат", "Дана"]) await world.registrations.signUp(await actor(pupils[name]!.id), trialId, BEFORE);
-    await world.registrations.markConsentReceived(await actor(teacherId), (await registration("Бекзат"))._id);
+    await world.consents.decideParticipation(await actor(father._id), (await registration("Бекзат"))._id, "granted", { text: "Келісім", locale: "ru" });
+    // Everything said so far was delivered earlier.
+    await world.models.Notification.updateMany({ kind: { $ne: "consent-request" } }, { $set: { status: "sent" } });
+    await world.models.Notification.updateMany({ chatId: 302 }, { $set: { status: "sent" } });
   });
   afterEach(async () => world.close());
 
-  it("is registered between the planner and the dispatcher", () => {
-    expect(world.jobs().scheduler.jobNames()).toEqual(["broadcast-planner", "consent-expiry", "dispatcher"]);
+  it("is registered between the planner and the dispatcher, before the chase", () => {
+    expect(world.jobs().scheduler.jobNames()).toEqual(["broadcast-planner", "consent-expiry", "consent-chase", "dispatcher"]);
   });
 
-  it("at the deadline expires a registration still waiting for consent, frees its seat, promotes nobody, tells pupil and parent; a second run changes nothing", async () => {
+  it("at the deadline expires a registration still waiting for consent, frees its seat, promotes nobody, tells pupil, parent and teacher, withdraws the unsent request; a second run changes nothing", async () => {
     const { scheduler } = world.jobs();
     expect((await registration("Дана")).status).toBe("waitlisted");
     expect(await seatsTaken()).toBe(2);
@@ -86,26 +91,36 @@ describe("consent-deadline expiry job", () => {
       [301, "trial-expired-parent"],
     ]);
     expect(notices[1]!.payload).toMatchObject({ params: { title: "Бір күн наубайшы", child: "Аружан" } });
+    const toTeacher = await world.models.Notification.find({ kind: "consent-expired" }).lean();
+    expect(toTeacher.map((n) => [n.chatId, n.payload])).toEqual([
+      [1, { key: "consent-expired-teacher", params: { child: "Аружан Тестова", class: "9А", title: "Бір күн наубайшы", when: "17.09.2026 10:00" } }],
+    ]);
+    // The request the mother never received is not sent after the deadline.
+    expect(await world.models.Notification.find({ kind: "consent-request", chatId: 301 }, { status: 1, _id: 0 }).lean()).toEqual([{ status: "cancelled" }]);
     expect(await world.models.AuditLog.countDocuments({ action: "registration.expire" })).toBe(1);
 
     world.clock.advance(60_000);
+    const before = await world.models.Notification.countDocuments({});
     expect(await scheduler.runJob("consent-expiry")).toMatchObject({ status: "done", result: { expired: 0 } });
     expect(await seatsTaken()).toBe(1);
-    expect(await world.models.Notification.countDocuments({})).toBe(2);
+    expect(await world.models.Notification.countDocuments({})).toBe(before);
     expect(await world.models.AuditLog.countDocuments({ action: "registration.expire" })).toBe(1);
     expect((await registration("Дана")).status).toBe("waitlisted");
   });
 
-  it("plans before it sends: one pass of every job expires and delivers the notices in each person's language", async () => {
+  it("plans before it sends: one pass of every job expires and delivers the notices in each person's language, the teacher's too", async () => {
     const { scheduler } = world.jobs();
     world.clock.set(new Date(consentDeadline.getTime() + 1000));
     const results = await scheduler.runDueNow();
     expect(results.map((r) => [r.job, r.status])).toEqual([
       ["broadcast-planner", "done"],
       ["consent-expiry", "done"],
+      ["consent-chase", "done"],
       ["dispatcher", "done"],
     ]);
-    expect(world.telegram.callsOf("sendMessage").map((c) => [c.payload.chat_id, c.payload.text])).toEqual([
+    const sent = world.telegram.callsOf("sendMessage").map((c) => [c.payload.chat_id, c.payload.text] as [number, string]);
+    expect(sent.sort((a, b) => a[0] - b[0])).toEqual([
+      [1, "⌛ Согласие не пришло в срок: Аружан Тестова (9А), «Бір күн наубайшы» (17.09.2026 10:00). Запись снята, место освобождено."],
       [201, "⌛ Согласие родителей на пробу «Бір күн наубайшы» не пришло вовремя, поэтому запись снята и место освобождено. В каталоге есть и другие пробы."],
       [301, "⌛ Аружан үшін «Бір күн наубайшы» іс-шарасына (17.09.2026 10:00) келісім беру мерзімі өтті, орын босатылды."],
     ]);

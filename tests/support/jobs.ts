@@ -10,6 +10,7 @@ import { createJobs, type Jobs } from "../../src/jobs/index.js";
 import { silentLogger } from "../../src/logger.js";
 import { createAuditService } from "../../src/services/audit.js";
 import { fanOutBroadcast } from "../../src/services/broadcasts.js";
+import { createConsentService, type ConsentService } from "../../src/services/consents.js";
 import { createOutbox, type EnqueueRequest, type Outbox } from "../../src/services/outbox.js";
 import { createRegistrationService, type RegistrationService } from "../../src/services/registrations.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
@@ -28,6 +29,8 @@ export interface JobsWorld {
   outbox: Outbox;
   /** The registration service over the world's models and clock. */
   registrations: RegistrationService;
+  /** The consent service, wired to the registrations as in the composition root. */
+  consents: ConsentService;
   schoolId: Types.ObjectId;
   /** A raw Api over a fetch (the fake Telegram's by default). */
   api(fetch?: typeof globalThis.fetch): Api;
@@ -52,7 +55,8 @@ export async function createJobsWorld(options: { now?: Date; env?: Record<string
   const i18n = createI18n("kk");
   const outbox = createOutbox({ models, clock });
   const audit = createAuditService({ models, clock });
-  const registrations = createRegistrationService({ models, clock, audit, outbox });
+  const registrations = createRegistrationService({ models, clock, audit, outbox, onSeatHeld: (registrationId) => consents.requestFor(registrationId) });
+  const consents = createConsentService({ models, clock, audit, outbox, registrations });
   const school = await models.School.create({ name: "Almaty School 1", region: "Almaty", timezone: "Asia/Almaty" });
   let owners = 0;
 
@@ -65,6 +69,7 @@ export async function createJobsWorld(options: { now?: Date; env?: Record<string
     i18n,
     outbox,
     registrations,
+    consents,
     schoolId: school._id,
     api: (fetch = telegram.fetch) => new Api("4242:TEST-TOKEN-FOR-TESTS", { fetch }),
     dispatcher: (dispatcherOptions = {}) =>
@@ -90,6 +95,7 @@ export async function createJobsWorld(options: { now?: Date; env?: Record<string
         i18n,
         fanOut: (broadcastId, runAt) => fanOutBroadcast({ models, clock, outbox, audit }, broadcastId, runAt),
         expireConsents: () => registrations.expireOverdue(),
+        chaseConsents: () => consents.chase(),
         owner: jobsOptions.owner ?? `test-jobs-${++owners}`,
       }),
     async user(telegramId, userOptions = {}) {

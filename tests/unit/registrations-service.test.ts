@@ -21,6 +21,7 @@ const SIGNUP_DEADLINE = new Date("2026-10-13T12:00:00Z");
 const CONSENT_DEADLINE = new Date("2026-10-14T12:00:00Z");
 const BEFORE: BeforeReflection = { expect: "Научиться сваривать", worries: "Искры", interest: 4 };
 const HASH = "c".repeat(64);
+const SHOWN = { text: "📝 Согласие на участие", locale: "ru" as const };
 
 describe("registration service", () => {
   let db: TestDatabase;
@@ -63,6 +64,11 @@ describe("registration service", () => {
     consentDeadline: CONSENT_DEADLINE,
     ...change,
   });
+  /** A parent agrees in the bot: the registration is confirmed. */
+  const confirm = async (registrationId: Types.ObjectId) => {
+    const child = await view((await models.Registration.findById(registrationId).lean())!.studentId);
+    await services.consents.decideParticipation(await guardianOf(child), registrationId, "granted", SHOWN);
+  };
   const published = async (change: Partial<TrialInput> = {}) => (await services.trials.create(teacher, input(change), { publish: true })).id;
   const registration = async (id: Types.ObjectId) => (await models.Registration.findById(id).lean())!;
   const statusOf = async (id: Types.ObjectId) => (await registration(id)).status;
@@ -218,7 +224,7 @@ describe("registration service", () => {
         await refused(async () => signUp(a!, trialId), "already", trialId);
         await signUp(b!, trialId);
         await refused(async () => signUp(b!, trialId), "already", trialId);
-        await services.registrations.markConsentReceived(teacher, seat.registrationId);
+        await confirm(seat.registrationId);
         await refused(async () => signUp(a!, trialId), "already", trialId);
         expect(await models.Registration.countDocuments({ trialId })).toBe(2);
       });
@@ -320,7 +326,7 @@ describe("registration service", () => {
       const trialId = await published();
       const a = await signUp(await pupil(), trialId);
       const b = await signUp(await pupil(), trialId);
-      await services.registrations.markConsentReceived(teacher, b.registrationId);
+      await confirm(b.registrationId);
       expect(await services.registrations.cancel(teacher, a.registrationId)).toEqual({ trialId, previous: "pending_consent" });
       expect((await registration(a.registrationId)).cancelledBy!.equals(teacher.id)).toBe(true);
       const admin = await view((await models.User.create({ telegramId: 1, locale: "ru", roles: [], status: "active" }))._id);
@@ -386,7 +392,9 @@ describe("registration service", () => {
         await services.registrations.cancel(people[0]!, ids[0]!);
         expect([await statusOf(ids[1]!), await statusOf(ids[2]!)]).toEqual(["pending_consent", "waitlisted"]);
         expect(await seatsOf(trialId)).toBe(1);
-        const notices = await models.Notification.find({}).lean();
+        // The promoted pupil has no parent linked yet, so they are also asked to invite one.
+        expect(await models.Notification.countDocuments({ kind: "consent-no-guardian", userId: people[1]!.id })).toBe(1);
+        const notices = await models.Notification.find({ kind: "trial-promoted" }).lean();
         expect(notices).toHaveLength(1);
         expect(notices[0]).toMatchObject({
           kind: "trial-promoted",
@@ -405,7 +413,7 @@ describe("registration service", () => {
       });
 
       it("a confirmed pupil leaving also moves the list up", async () => {
-        await services.registrations.markConsentReceived(teacher, ids[0]!);
+        await confirm(ids[0]!);
         await services.registrations.cancel(teacher, ids[0]!);
         expect(await statusOf(ids[1]!)).toBe("pending_consent");
         expect(await seatsOf(trialId)).toBe(1);
@@ -420,43 +428,14 @@ describe("registration service", () => {
       });
 
       it("after the consent deadline nobody moves up: the seat is freed", async () => {
-        await services.registrations.markConsentReceived(teacher, ids[0]!);
+        await confirm(ids[0]!);
         clock.set(CONSENT_DEADLINE);
+        await models.Notification.deleteMany({});
         await services.registrations.cancel(people[0]!, ids[0]!);
         expect([await statusOf(ids[1]!), await statusOf(ids[2]!)]).toEqual(["waitlisted", "waitlisted"]);
         expect(await seatsOf(trialId)).toBe(0);
         expect(await models.Notification.countDocuments()).toBe(0);
       });
-    });
-  });
-
-  describe("markConsentReceived", () => {
-    it("confirms a pending registration once, by staff of the school only", async () => {
-      const trialId = await published({ capacity: 1 });
-      const me = await pupil();
-      const { registrationId } = await signUp(me, trialId);
-      const waiting = await signUp(await pupil(), trialId);
-      for (const actor of [me, otherTeacher, await guardianOf(me), null]) {
-        await expect(services.registrations.markConsentReceived(actor, registrationId)).rejects.toBeInstanceOf(NotAllowed);
-      }
-      expect(await statusOf(registrationId)).toBe("pending_consent");
-      await services.registrations.markConsentReceived(teacher, registrationId);
-      expect(await statusOf(registrationId)).toBe("confirmed");
-      const audit = await models.AuditLog.find({ action: "registration.consent-marked" }).lean();
-      expect(audit).toHaveLength(1);
-      expect(audit[0]!.actorId!.equals(teacher.id)).toBe(true);
-      await expect(services.registrations.markConsentReceived(teacher, registrationId)).rejects.toMatchObject({ code: "registration-not-pending" });
-      await expect(services.registrations.markConsentReceived(teacher, waiting.registrationId)).rejects.toMatchObject({ code: "registration-not-pending" });
-      expect(await statusOf(waiting.registrationId)).toBe("waitlisted");
-      expect(await seatsOf(trialId)).toBe(1);
-    });
-
-    it("refuses on a cancelled trial", async () => {
-      const trialId = await published();
-      const { registrationId } = await signUp(await pupil(), trialId);
-      await services.trials.cancel(teacher, trialId);
-      await expect(services.registrations.markConsentReceived(teacher, registrationId)).rejects.toMatchObject({ code: "trial-closed" });
-      expect(await statusOf(registrationId)).toBe("cancelled");
     });
   });
 
@@ -471,7 +450,7 @@ describe("registration service", () => {
       confirmed = (await signUp(await pupil(), trialId)).registrationId;
       pending = (await signUp(await pupil(), trialId)).registrationId;
       waiting = (await signUp(await pupil(), trialId)).registrationId;
-      await services.registrations.markConsentReceived(teacher, confirmed);
+      await confirm(confirmed);
     });
 
     it("is refused before the start", async () => {
@@ -512,12 +491,12 @@ describe("registration service", () => {
   });
 
   describe("expireOverdue", () => {
-    it("expires what still waits for consent at the deadline, frees the seat and tells pupil and parent, once", async () => {
+    it("expires what still waits for consent at the deadline, frees the seat and tells pupil, parent and teacher, once", async () => {
       const trialId = await published({ capacity: 2 });
       const [late, fine, waiting] = await pupils(3);
       const mum = await guardianOf(late!);
       const [a, b, c] = await signUpInTurn(trialId, [late!, fine!, waiting!]);
-      await services.registrations.markConsentReceived(teacher, b!.registrationId);
+      await confirm(b!.registrationId);
       await models.Notification.deleteMany({});
 
       clock.set(new Date(CONSENT_DEADLINE.getTime() - 1));
@@ -542,9 +521,19 @@ describe("registration service", () => {
         });
       }
 
+      // The teacher who runs the trial hears too, with the child's name and class.
+      const teacherNotices = await models.Notification.find({ kind: "consent-expired" }).lean();
+      expect(teacherNotices).toHaveLength(1);
+      expect(teacherNotices[0]).toMatchObject({
+        chatId: teacher.telegramId,
+        urgent: false,
+        payload: { key: "consent-expired-teacher", params: { child: `${late!.firstName} Test`, class: "9А", title: "Сварщик на один день", when: "15.10.2026 10:00" } },
+      });
+      expect(teacherNotices[0]!.userId.equals(teacher.id)).toBe(true);
+
       clock.advance(HOUR);
       expect(await services.registrations.expireOverdue()).toBe(0);
-      expect(await models.Notification.countDocuments()).toBe(2);
+      expect(await models.Notification.countDocuments()).toBe(3);
       expect(await seatsOf(trialId)).toBe(1);
       expect(await models.AuditLog.countDocuments({ action: "registration.expire" })).toBe(1);
     });
@@ -582,73 +571,100 @@ describe("registration service", () => {
   });
 
   describe("roster", () => {
-    const consent = (studentId: Types.ObjectId, fields: Record<string, unknown>, minutesAgo: number) =>
+    const consent = (studentId: Types.ObjectId, guardianId: Types.ObjectId, fields: Record<string, unknown>, minutesAgo: number) =>
       models.Consent.create({
         studentId,
-        guardianId: new Types.ObjectId(),
+        guardianId,
         textVersion: "participation@1",
         textHash: HASH,
         locale: "ru",
-        recordedAt: new Date(NOW.getTime() - minutesAgo * MINUTE),
+        recordedAt: new Date(clock.now().getTime() - minutesAgo * MINUTE),
         ...fields,
       });
+    const photo = (parent: UserView, child: UserView, scope: "publish" | "portfolio" | "forbidden" | "withdrawn") => services.consents.decidePhoto(parent, child.id, scope, SHOWN);
 
-    it("lists each pupil with status, consent, photo rule, health note and waiting place", async () => {
-      const trialId = await published({ capacity: 3 });
+    it("lists each pupil with status, live consent, the strictest photo answer, every parent's health note and waiting place", async () => {
+      expect(services.registrations).not.toHaveProperty("markConsentReceived");
+      const trialId = await published({ capacity: 5 });
       const otherTrial = await published({ startsAt: new Date(START.getTime() + 7 * DAY), endsAt: new Date(START.getTime() + 7 * DAY + HOUR) });
-      const marked = await pupil({ firstName: "Бакыт", lastName: "Асанов", grade: 10, classLetter: "Б" });
-      const granted = await pupil({ firstName: "Айдана", lastName: "Ким" });
-      const pending = await pupil({ firstName: "Данияр", lastName: "Жумабеков", grade: 8, classLetter: undefined });
-      const second = await pupil({ firstName: "Ержан", lastName: "Омаров" });
-      const first = await pupil({ firstName: "Жанна", lastName: "Ли" });
-      const gone = await pupil({ firstName: "Гость", lastName: "Ушедший" });
-      const [rMarked, rGranted, rPending, rFirst, rSecond, rGone] = await signUpInTurn(trialId, [marked, granted, pending, first, second, gone]);
-      await services.registrations.cancel(gone, rGone!.registrationId);
-      await services.registrations.markConsentReceived(teacher, rMarked!.registrationId);
-      // A parent's answers in the bot (the consent flow): newest record wins.
-      await consent(granted.id, { kind: "participation", trialId, decision: "refused" }, 30);
-      await consent(granted.id, { kind: "participation", trialId, decision: "granted", healthNote: "Астма, ингалятор с собой" }, 20);
-      await consent(granted.id, { kind: "participation", trialId: otherTrial, decision: "withdrawn" }, 1);
-      await consent(granted.id, { kind: "photo", decision: "granted", photoScope: "publish" }, 40);
-      await consent(granted.id, { kind: "photo", decision: "granted", photoScope: "portfolio" }, 10);
-      await consent(marked.id, { kind: "photo", decision: "granted", photoScope: "publish" }, 50);
-      await consent(marked.id, { kind: "photo", decision: "withdrawn" }, 5);
-      await consent(pending.id, { kind: "photo", decision: "granted", photoScope: "publish" }, 5);
-      await consent(first.id, { kind: "participation", trialId, decision: "granted", healthNote: "Старая записка" }, 60);
-      await consent(first.id, { kind: "participation", trialId, decision: "withdrawn" }, 2);
-      await models.Registration.updateOne({ _id: rGranted!.registrationId }, { $set: { status: "confirmed" } });
+      const bakyt = await pupil({ firstName: "Бакыт", lastName: "Асанов", grade: 10, classLetter: "Б" });
+      const aidana = await pupil({ firstName: "Айдана", lastName: "Ким" });
+      const daniyar = await pupil({ firstName: "Данияр", lastName: "Жумабеков", grade: 8, classLetter: undefined });
+      const vika = await pupil({ firstName: "Вика", lastName: "Ан" });
+      const timur = await pupil({ firstName: "Тимур", lastName: "Бек" });
+      const zhanna = await pupil({ firstName: "Жанна", lastName: "Ли" });
+      const erzhan = await pupil({ firstName: "Ержан", lastName: "Омаров" });
+      const guest = await pupil({ firstName: "Гость", lastName: "Ушедший" });
+      const zarina = await pupil({ firstName: "Зарина", lastName: "Нур" });
+      const [rBakyt, rAidana, rDaniyar, rVika, rTimur, rZhanna, rErzhan, rGuest, rZarina] = await signUpInTurn(trialId, [bakyt, aidana, daniyar, vika, timur, zhanna, erzhan, guest, zarina]);
+      await services.registrations.cancel(guest, rGuest!.registrationId);
+      const [bakytMum, aidanaMum, aidanaDad, daniyarMum, vikaMum, timurDad, zhannaMum] = await Promise.all([
+        guardianOf(bakyt),
+        guardianOf(aidana),
+        guardianOf(aidana),
+        guardianOf(daniyar),
+        guardianOf(vika),
+        guardianOf(timur),
+        guardianOf(zhanna),
+      ]);
+      const decide = (parent: UserView, r: { registrationId: Types.ObjectId } | undefined, decision: "granted" | "refused") => services.consents.decideParticipation(parent, r!.registrationId, decision, SHOWN);
+      // Bakyt: agreed; photos first allowed, then the permission withdrawn.
+      await decide(bakytMum!, rBakyt, "granted");
+      await photo(bakytMum!, bakyt, "publish");
+      clock.advance(MINUTE);
+      await photo(bakytMum!, bakyt, "withdrawn");
+      // Aidana: both parents agreed, each with a note; the stricter photo answer applies.
+      await decide(aidanaMum!, rAidana, "granted");
+      await services.consents.setHealthNote(aidanaMum!, rAidana!.registrationId, "Астма, ингалятор с собой", SHOWN);
+      await decide(aidanaDad!, rAidana, "granted");
+      await services.consents.setHealthNote(aidanaDad!, rAidana!.registrationId, "Аллергия на пыль", SHOWN);
+      await consent(aidana.id, aidanaMum!.id, { kind: "participation", trialId: otherTrial, decision: "withdrawn" }, 0);
+      await photo(aidanaMum!, aidana, "publish");
+      await photo(aidanaDad!, aidana, "portfolio");
+      // Daniyar: still pending; a parent who said "no photos" and was unlinked since still counts.
+      await photo(daniyarMum!, daniyar, "publish");
+      await consent(daniyar.id, new Types.ObjectId(), { kind: "photo", decision: "refused", photoScope: "forbidden" }, 0);
+      // Vika's mother withdrew, Timur's father refused: both seats pass to the waiting list (Zhanna, then Erzhan).
+      await decide(vikaMum!, rVika, "granted");
+      clock.advance(MINUTE);
+      await services.consents.withdrawParticipation(vikaMum!, rVika!.registrationId, SHOWN);
+      await decide(timurDad!, rTimur, "refused");
+      // An agreement from an earlier sign-up to the same trial no longer counts for Zhanna.
+      await consent(zhanna.id, zhannaMum!.id, { kind: "participation", trialId, decision: "granted", healthNote: "Старая записка" }, 60);
 
       const roster = await services.registrations.roster(teacher, trialId);
       expect(roster.trial.id.equals(trialId)).toBe(true);
       expect(roster.attendanceOpen).toBe(false);
       expect(roster.entries.map((e) => [e.firstName, e.status, e.consent, e.photo, e.healthNote, e.position])).toEqual([
-        ["Бакыт", "confirmed", "marked", "forbidden", undefined, undefined],
-        ["Айдана", "confirmed", "granted", "portfolio", "Астма, ингалятор с собой", undefined],
-        ["Данияр", "pending_consent", "pending", "publish", undefined, undefined],
-        ["Жанна", "waitlisted", "withdrawn", "unknown", undefined, 1],
-        ["Ержан", "waitlisted", "pending", "unknown", undefined, 2],
+        ["Бакыт", "confirmed", "granted", "forbidden", undefined, undefined],
+        ["Айдана", "confirmed", "granted", "portfolio", "Астма, ингалятор с собой\nАллергия на пыль", undefined],
+        ["Данияр", "pending_consent", "pending", "forbidden", undefined, undefined],
+        ["Жанна", "pending_consent", "pending", "unknown", undefined, undefined],
+        ["Ержан", "pending_consent", "pending", "unknown", undefined, undefined],
+        ["Зарина", "waitlisted", "pending", "unknown", undefined, 1],
+        ["Тимур", "declined", "refused", "unknown", undefined, undefined],
+        ["Вика", "cancelled", "withdrawn", "unknown", undefined, undefined],
       ]);
       expect(roster.entries[0]).toMatchObject({ lastName: "Асанов", className: "10Б", schoolName: "Школа-гимназия №5" });
-      expect(roster.entries[0]!.registrationId.equals(rMarked!.registrationId)).toBe(true);
-      expect(roster.entries[0]!.studentId.equals(marked.id)).toBe(true);
+      expect(roster.entries[0]!.studentId.equals(bakyt.id)).toBe(true);
       expect(roster.entries[2]!.className).toBe("8");
-      expect(roster.entries.map((e) => e.registrationId.toHexString())).toEqual([rMarked, rGranted, rPending, rFirst, rSecond].map((r) => r!.registrationId.toHexString()));
+      expect(roster.entries.map((e) => e.registrationId.toHexString())).toEqual([rBakyt, rAidana, rDaniyar, rZhanna, rErzhan, rZarina, rTimur, rVika].map((r) => r!.registrationId.toHexString()));
     });
 
     it("shows attended and absent pupils once the trial has begun", async () => {
       const trialId = await published();
       const a = await signUp(await pupil({ firstName: "Пришла" }), trialId);
       const b = await signUp(await pupil({ firstName: "Не пришёл" }), trialId);
-      await services.registrations.markConsentReceived(teacher, a.registrationId);
-      await services.registrations.markConsentReceived(teacher, b.registrationId);
+      await confirm(a.registrationId);
+      await confirm(b.registrationId);
       clock.set(START);
       await services.registrations.markAttendance(teacher, a.registrationId, true);
       await services.registrations.markAttendance(teacher, b.registrationId, false);
       const roster = await services.registrations.roster(teacher, trialId);
       expect(roster.attendanceOpen).toBe(true);
       expect(roster.entries.map((e) => [e.firstName, e.status, e.consent])).toEqual([
-        ["Пришла", "attended", "marked"],
-        ["Не пришёл", "no_show", "marked"],
+        ["Пришла", "attended", "granted"],
+        ["Не пришёл", "no_show", "granted"],
       ]);
     });
 

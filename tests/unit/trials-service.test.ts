@@ -337,7 +337,7 @@ describe("trial service", () => {
         await guardianOf(left);
         const a = await services.registrations.signUp(seated, trialId, BEFORE);
         const b = await services.registrations.signUp(confirmed, trialId, BEFORE);
-        await services.registrations.markConsentReceived(teacher, b.registrationId);
+        await services.consents.decideParticipation(dad, b.registrationId, "granted", { text: "Согласие", locale: "ru" });
         const c = await services.registrations.signUp(left, trialId, BEFORE);
         expect(c.status).toBe("waitlisted");
         await services.registrations.cancel(left, c.registrationId);
@@ -441,7 +441,8 @@ describe("trial service", () => {
       const mum = await guardianOf(a);
       const ra = await services.registrations.signUp(a, trial.id, BEFORE);
       const rb = await services.registrations.signUp(b, trial.id, BEFORE);
-      await services.registrations.markConsentReceived(teacher, rb.registrationId);
+      // Confirmed earlier (b's parent is no longer linked, so only the pupil hears of the cancellation).
+      await models.Registration.updateOne({ _id: rb.registrationId }, { $set: { status: "confirmed" } });
       const rd = await services.registrations.signUp(d, trial.id, BEFORE);
       await services.registrations.cancel(d, rd.registrationId);
       const rc = await services.registrations.signUp(c, trial.id, BEFORE);
