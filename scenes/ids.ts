@@ -6,3 +6,4 @@ export const BROADCAST_SCENE = "broadcast";
 export const TRIAL_CREATE_SCENE = "trial-create";
 export const TRIAL_EDIT_SCENE = "trial-edit";
 export const TRIAL_SIGNUP_SCENE = "trial-signup";
+export const CONSENT_HEALTH_SCENE = "consent-health";

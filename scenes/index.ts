@@ -1,8 +1,9 @@
 import type { BagdarContext, SceneContext } from "../src/bot/context.js";
 import type { ConversationBuilder } from "@grammyjs/conversations";
-import { BROADCAST_SCENE, LINK_GUARDIAN_SCENE, ONBOARDING_SCENE, QUESTIONNAIRE_SCENE, TRIAL_CREATE_SCENE, TRIAL_EDIT_SCENE, TRIAL_SIGNUP_SCENE } from "./ids.js";
+import { BROADCAST_SCENE, CONSENT_HEALTH_SCENE, LINK_GUARDIAN_SCENE, ONBOARDING_SCENE, QUESTIONNAIRE_SCENE, TRIAL_CREATE_SCENE, TRIAL_EDIT_SCENE, TRIAL_SIGNUP_SCENE } from "./ids.js";
 import { adminSchoolScenes } from "./admin-school.js";
 import { broadcast } from "./broadcast.js";
+import { consentHealth } from "./consent-health.js";
 import { linkGuardian } from "./link-guardian.js";
 import { onboarding } from "./onboarding.js";
 import { questionnaire } from "./questionnaire.js";
@@ -30,4 +31,5 @@ export const scenes: SceneDefinition[] = [
   { id: TRIAL_CREATE_SCENE, builder: trialCreate },
   { id: TRIAL_EDIT_SCENE, builder: trialEdit },
   { id: TRIAL_SIGNUP_SCENE, builder: trialSignup },
+  { id: CONSENT_HEALTH_SCENE, builder: consentHealth },
 ];

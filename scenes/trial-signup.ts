@@ -3,9 +3,9 @@ import { Types } from "mongoose";
 import { signUpInterestData } from "../src/bot/callback-data/catalogue.js";
 import { menuData } from "../src/bot/callback-data/menu.js";
 import type { BagdarConversation, SceneContext } from "../src/bot/context.js";
-import { trialWhen } from "../src/bot/trial-text.js";
+import { dateTime, trialWhen } from "../src/bot/trial-text.js";
 import { BEFORE_ANSWER_MAX } from "../src/services/registrations.js";
-import { attempt, step, type TextCheck } from "./kit.js";
+import { attempt, run, step, type TextCheck } from "./kit.js";
 
 const INTEREST_LEVELS = [1, 2, 3, 4, 5] as const;
 
@@ -64,7 +64,11 @@ export async function trialSignup(conversation: BagdarConversation, ctx: SceneCo
   const result = outcome.value;
   if (result.status === "waitlisted") {
     await ctx.reply(ctx.t("signup-waitlisted", { title, position: result.position }), { reply_markup: next });
-  } else {
-    await ctx.reply(ctx.t("signup-seat", { title }), { reply_markup: next });
+    return;
   }
+  // The parents' consent request goes out with the seat; with no parent linked yet, nobody can give it.
+  const parents = await run(conversation, async (c) => (await c.deps.services.guardianships.guardiansOf(c.user!)).length);
+  if (parents > 0) return void (await ctx.reply(ctx.t("signup-seat", { title }), { reply_markup: next }));
+  const invite = new InlineKeyboard().text(ctx.t("menu-invite-parent"), menuData.pack({ action: "invite-parent" })).row().text(ctx.t("menu-my-trials"), menuData.pack({ action: "my-trials" }));
+  await ctx.reply(ctx.t("signup-seat-no-parent", { title, deadline: dateTime(card.trial.consentDeadline, card.trial.timezone, locale) }), { reply_markup: invite });
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Types } from "mongoose";
+import { Types } from "mongoose";
 import type { Clock } from "../../src/clock.js";
 import type { RiasecLetter } from "../../src/db/models/common.js";
 import type { PhotoScope } from "../../src/db/models/consent.js";
@@ -97,10 +97,7 @@ export const DEMO_PUPILS = [
 ] as const satisfies readonly { key: string; telegramId: number; firstName: string; lastName: string; grade: number; classLetter: string; school: DemoSchool; locale: Locale }[];
 type DemoPupil = (typeof DEMO_PUPILS)[number]["key"];
 
-/**
- * Parents' answers the roster shows ("forbidden" stands out). Only their answers are seeded, not a
- * link to the child: the page's own parent links the pupil on the page, and counts only that link.
- */
+/** Parents of demo classmates, linked to their child, with the answers the roster shows ("forbidden" stands out). */
 export const DEMO_PARENTS = [
   { telegramId: 5_900_101, firstName: "Сәуле", lastName: "Әбенова", child: "nursultan", locale: "kk", photo: "portfolio" },
   { telegramId: 5_900_102, firstName: "Гүлжан", lastName: "Қасымова", child: "tomiris", locale: "kk", photo: "forbidden" },
@@ -301,6 +298,7 @@ export async function seedDemoTrials(context: {
     const guardianId = await upsertUser(parent.telegramId, { locale: parent.locale, roles: ["guardian"], firstName: parent.firstName, lastName: parent.lastName });
     const studentId = pupilIds.get(parent.child)!;
     parentOf.set(parent.child, guardianId);
+    await models.Guardianship.updateOne({ guardianId, studentId }, { $setOnInsert: { guardianId, studentId, inviteId: new Types.ObjectId() } }, { upsert: true });
     if (!(await models.Consent.exists({ studentId, kind: "photo" }))) {
       await models.Consent.create({ studentId, guardianId, kind: "photo", decision: "granted", photoScope: parent.photo, locale: parent.locale, recordedAt: now, ...demoConsentText("photo") });
     }

@@ -35,7 +35,11 @@ signup-interest-expected = Please tap a number from 1 to 5 under the question.
 signup-seat =
     ✅ You're signed up for "{ $title }", and your place is held.
 
-    Now we need your parent's consent. Your career guidance teacher will let you know when it's confirmed. You'll find this trial in 🎟 My trials.
+    Your parent has been sent a consent request in Bagdar. As soon as they agree, your place is confirmed and you'll get a message. You'll find this trial in 🎟 My trials.
+signup-seat-no-parent =
+    ✅ You're signed up for "{ $title }", and your place is held.
+
+    But no parent is connected to you in Bagdar yet, so there's nobody to ask for consent. Invite a parent: they'll get the consent request as soon as they join. If there's no consent by { $deadline }, your sign-up will be removed and the place released.
 signup-waitlisted = 🕒 "{ $title }" is full right now, so you're on the waiting list: you're number { $position }. If a place opens up, you'll get a message straight away.
 
 mytrials-title = 🎟 Your trials

@@ -9,6 +9,7 @@ help-commands =
     /menu — main menu
     /trials — find a trial (for teachers: the school's trials)
     /mytrials — my trials
+    /consents — consents for my children (for parents)
     /questionnaire — interest questionnaire
     /results — my results
     /language — change the language
@@ -21,6 +22,7 @@ commands =
     .menu = Main menu
     .trials = Trials
     .mytrials = My trials
+    .consents = Consents for my children
     .questionnaire = Interest questionnaire
     .results = My results
     .language = Change the language

@@ -7,6 +7,10 @@ roster-photo-warning = ⛔ { $count ->
     [one] One pupil must not be photographed or filmed.
    *[other] { $count } pupils must not be photographed or filmed.
 } They are marked below.
+roster-portfolio-warning = 📁 { $count ->
+    [one] One pupil's photos and video are for the portfolio only.
+   *[other] Photos and video of { $count } pupils are for the portfolio only.
+} Don't publish them anywhere.
 roster-empty = Nobody has signed up yet.
 roster-waitlist-title = 🕒 Waiting list:
 roster-waitlist-place = { $status }, place { $position }
@@ -17,26 +21,24 @@ roster-consent-granted = given by a parent
 roster-consent-refused = refused
 roster-consent-withdrawn = withdrawn by a parent
 roster-consent-pending = not received yet
-roster-consent-marked = paper consent, recorded by a teacher
 
 roster-photo-line = 📷 Photos and video: { $scope }
 roster-photo-forbidden-line = ⛔ NO PHOTOS OR VIDEO of this pupil
+roster-photo-portfolio-line = 📁 PORTFOLIO ONLY: photos and video of this pupil must not be published
 roster-photo-publish = allowed, may be published
 roster-photo-portfolio = for the portfolio only, not for publishing
 roster-photo-forbidden = not allowed
 roster-photo-unknown = no answer from a parent yet, so don't publish
 
-roster-consent-hint = ✍️ If a parent has handed you a signed paper consent, tap "Consent received" next to the pupil. It is recorded as a paper consent in your name, and the place is confirmed.
+roster-consent-hint = ⏳ Parents answer the consent request in Bagdar, and their answers appear here straight away. Tap 🔄 Refresh to see the latest.
 roster-attendance-hint = Mark who came: ✅ came, ❌ didn't come. A wrong tap can be corrected with the other button.
 
-roster-consent-button = ✍️ Consent received: { $name }
 roster-present-button = ✅ { $name }
 roster-absent-button = ❌
 roster-csv-button = 📄 CSV
 roster-refresh = 🔄 Refresh
 roster-back = ↩️ Back
 
-roster-consent-recorded = ✍️ Paper consent recorded. The place is confirmed.
 roster-marked-present = ✅ Marked as came.
 roster-marked-absent = ❌ Marked as didn't come.
 roster-already-marked = This is already marked.
@@ -54,3 +56,22 @@ roster-csv-health = Health note
 roster-csv-attended = Attended
 roster-csv-yes = yes
 roster-csv-no = no
+
+roster-evidence-button = 🧾 Consent evidence (CSV)
+roster-evidence-caption = 🧾 Consent evidence for «{ $title }» ({ $when }), records: { $count }. Each has the text version and the SHA-256 of the exact text the parent saw.
+evidence-csv-child = Child
+evidence-csv-class = Class
+evidence-csv-guardian = Parent
+evidence-csv-kind = Consent
+evidence-csv-decision = Decision
+evidence-csv-photo = Photo/video
+evidence-csv-time = Time (school's time zone)
+evidence-csv-locale = Language
+evidence-csv-version = Text version
+evidence-csv-sha256 = SHA-256 of the text
+evidence-kind-participation = participation
+evidence-kind-photo = photo and video
+evidence-kind-personal-data = personal data
+evidence-decision-granted = agreed
+evidence-decision-refused = refused
+evidence-decision-withdrawn = withdrawn

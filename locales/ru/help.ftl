@@ -9,6 +9,7 @@ help-commands =
     /menu — главное меню
     /trials — найти пробу (педагогу — пробы школы)
     /mytrials — мои пробы
+    /consents — согласия за детей (для родителей)
     /questionnaire — опросник интересов
     /results — мои результаты
     /language — сменить язык
@@ -21,6 +22,7 @@ commands =
     .menu = Главное меню
     .trials = Пробы
     .mytrials = Мои пробы
+    .consents = Согласия за детей
     .questionnaire = Опросник интересов
     .results = Мои результаты
     .language = Сменить язык

@@ -10,6 +10,7 @@ import type { BagdarContext, BotDeps, SceneContext, SessionData } from "./contex
 import { createErrorHandler } from "./error-handler.js";
 import { adminFeature } from "./features/admin.js";
 import { broadcastFeature } from "./features/broadcast.js";
+import { consentsFeature } from "./features/consents.js";
 import { guardiansFeature } from "./features/guardians.js";
 import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
@@ -94,7 +95,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   protectedBot.use(leaveDialogOnCommand());
   for (const scene of scenes) protectedBot.use(createConversation(scene.builder, { id: scene.id }));
 
-  protectedBot.use(startFeature, menuFeature, languageFeature, helpFeature, guardiansFeature, privacyFeature, questionnaireFeature, trialCatalogueFeature, trialManageFeature, rosterFeature, adminFeature, broadcastFeature);
+  protectedBot.use(startFeature, menuFeature, languageFeature, helpFeature, guardiansFeature, privacyFeature, questionnaireFeature, trialCatalogueFeature, trialManageFeature, rosterFeature, consentsFeature, adminFeature, broadcastFeature);
   protectedBot.use(unhandledFeature);
 
   return Object.assign(bot, { i18n, background });

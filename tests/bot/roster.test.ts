@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
 import { Types } from "mongoose";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { rosterConsentData, rosterCsvData, rosterMarkData, rosterOpenData, rosterPageData } from "../../src/bot/callback-data/roster.js";
+import { rosterCsvData, rosterEvidenceData, rosterMarkData, rosterOpenData, rosterPageData } from "../../src/bot/callback-data/roster.js";
 import { trialOpenData } from "../../src/bot/callback-data/trials.js";
 import { rosterFileName } from "../../src/bot/roster-csv.js";
 import { createTestBot, type TestBot } from "../support/harness.js";
@@ -15,8 +16,7 @@ const STALE = "This button is out of date. Send /start to get a fresh one.";
 const BEFORE = { expect: "To bake bread", worries: "Nothing", interest: 4 };
 const HASH = "a".repeat(64);
 
-const CONSENT_HINT =
-  '✍️ If a parent has handed you a signed paper consent, tap "Consent received" next to the pupil. It is recorded as a paper consent in your name, and the place is confirmed.';
+const CONSENT_HINT = "⏳ Parents answer the consent request in Bagdar, and their answers appear here straight away. Tap 🔄 Refresh to see the latest.";
 const ATTENDANCE_HINT = "Mark who came: ✅ came, ❌ didn't come. A wrong tap can be corrected with the other button.";
 
 describe("the teacher's roster", () => {
@@ -72,9 +72,11 @@ describe("the teacher's roster", () => {
 
   const signUp = async (name: string, trial = trialId) => t.deps.services.registrations.signUp(await actor(pupils[name]!.id), trial, BEFORE);
 
-  /** A parent's answer as the consent feature will store it. */
-  const consent = (name: string, fields: Record<string, unknown>) =>
-    t.deps.models.Consent.create({ studentId: pupils[name]!.id, guardianId, textVersion: "test@1", textHash: HASH, locale: "en", recordedAt: NOW, ...fields });
+  /** A parent's answer as the consent feature stores it; only a linked parent's answers count. */
+  async function consent(name: string, fields: Record<string, unknown>) {
+    await t.deps.models.Guardianship.updateOne({ guardianId, studentId: pupils[name]!.id }, { $setOnInsert: { inviteId: new Types.ObjectId() } }, { upsert: true });
+    return t.deps.models.Consent.create({ studentId: pupils[name]!.id, guardianId, textVersion: "test@1", textHash: HASH, locale: "en", recordedAt: NOW, ...fields });
+  }
 
   beforeEach(async () => {
     t = await createTestBot({ now: NOW, env: { ADMIN_TELEGRAM_IDS: "900001" } });
@@ -112,19 +114,20 @@ describe("the teacher's roster", () => {
       "🪑 Places taken: 3 of 3",
       "✅ Confirmed: 1 · ⏳ Awaiting consent: 2 · 🕒 Waiting list: 2",
       "⛔ One pupil must not be photographed or filmed. They are marked below.",
+      "📁 One pupil's photos and video are for the portfolio only. Don't publish them anywhere.",
     ].join("\n");
     const BEKZAT = (status: string) =>
-      ["1. Omarov Bekzat, 9Б", `   ${status}`, "   📝 Consent: given by a parent", "   📷 Photos and video: for the portfolio only, not for publishing", "   🩺 Asthma, carries an inhaler"].join("\n");
+      ["1. Omarov Bekzat, 9Б", `   ${status}`, "   📝 Consent: given by a parent", "   📁 PORTFOLIO ONLY: photos and video of this pupil must not be published", "   🩺 Asthma, carries an inhaler"].join("\n");
     const DANA = ["2. Kim Dana, 10А", "   ⏳ waiting for a parent's consent", "   📝 Consent: not received yet", "   📷 Photos and video: allowed, may be published"].join("\n");
     const ARU = (status: string, consentState: string) => ["3. Saparova Aru, 9А", `   ${status}`, `   📝 Consent: ${consentState}`, "   ⛔ NO PHOTOS OR VIDEO of this pupil"].join("\n");
     const WAITING = ["🕒 Waiting list:", "1. Nurlanov Erlan, 8В", "2. Abenova Farida, 9А"].join("\n");
 
-    it("shows every pupil with status, consent, photo rule and health note, the waiting list, and a paper-consent button per pending pupil", async () => {
+    it("shows every pupil with status, live consent, photo rule and health note, and the waiting list; no paper-consent buttons", async () => {
       await openRoster();
       expect(teacher.lastText).toBe(
         [HEADER, [BEKZAT("✅ confirmed"), DANA, ARU("⏳ waiting for a parent's consent", "not received yet")].join("\n\n"), WAITING, CONSENT_HINT].join("\n\n"),
       );
-      expect(teacher.buttons).toEqual(["✍️ Consent received: Kim Dana", "✍️ Consent received: Saparova Aru", "📄 CSV", "🔄 Refresh", "↩️ Back"]);
+      expect(teacher.buttons).toEqual(["📄 CSV", "🔄 Refresh", "↩️ Back"]);
       const back = teacher.lastMessage.replyMarkup!;
       expect("inline_keyboard" in back && back.inline_keyboard.at(-1)![0]).toMatchObject({ callback_data: trialOpenData.pack({ trial: trialId.toHexString() }) });
       // ↩️ leads back to the trial's card.
@@ -134,24 +137,30 @@ describe("the teacher's roster", () => {
       expect("inline_keyboard" in card && card.inline_keyboard.flat().some((b) => "callback_data" in b && b.callback_data === open())).toBe(true);
     });
 
-    it("records a paper consent in one tap; a second tap changes nothing", async () => {
+    it("shows parents' answers as they come: agreement, a stricter photo answer, withdrawal; the old paper button is out of date", async () => {
       await openRoster();
       const aru = await regId("Aru");
-      await teacher.tap("✍️ Consent received: Saparova Aru");
-      expect(teacher.lastAnswer).toBe("✍️ Paper consent recorded. The place is confirmed.");
-      expect((await registration("Aru")).status).toBe("confirmed");
-      expect(await t.deps.models.AuditLog.findOne({ action: "registration.consent-marked" }).lean()).toMatchObject({ actorId: teacherId });
-      // Confirmed pupils come first, so Aru moves up to second.
-      expect(teacher.lastText).toContain(ARU("✅ confirmed", "paper consent, recorded by a teacher").replace("3.", "2."));
-      expect(teacher.lastText).toContain("✅ Confirmed: 2 · ⏳ Awaiting consent: 1 · 🕒 Waiting list: 2");
-      expect(teacher.buttons).toEqual(["✍️ Consent received: Kim Dana", "📄 CSV", "🔄 Refresh", "↩️ Back"]);
+      // An old roster's "✍️ Consent received" button: the paper path is gone.
+      await teacher.tapData(`1:ro-c:${aru}:${trialId.toHexString()}:0`);
+      expect(teacher.lastAnswer).toBe(STALE);
+      expect((await registration("Aru")).status).toBe("pending_consent");
 
-      // The same button again, from the old screen: explained, nothing written.
-      await teacher.tapData(rosterConsentData.pack({ reg: aru, trial: trialId.toHexString(), page: 0 }));
-      expect(teacher.lastAnswer).toBe("This registration is no longer waiting for consent.");
-      expect(await auditCount("registration.consent-marked")).toBe(1);
-      expect((await registration("Aru")).status).toBe("confirmed");
-      expect(teacher.replies).toEqual([]);
+      const mom = await actor(guardianId);
+      const shown = { text: "The consent text as shown", locale: "en" as const };
+      await t.deps.services.consents.decideParticipation(mom, new Types.ObjectId(aru), "granted", shown);
+      await t.deps.services.consents.decidePhoto(mom, pupils.Dana!.id, "portfolio", shown);
+      await teacher.tap("🔄 Refresh");
+      expect(teacher.lastText).toContain(["2. Saparova Aru, 9А", "   ✅ confirmed", "   📝 Consent: given by a parent", "   ⛔ NO PHOTOS OR VIDEO of this pupil"].join("\n"));
+      expect(teacher.lastText).toContain(["3. Kim Dana, 10А", "   ⏳ waiting for a parent's consent", "   📝 Consent: not received yet", "   📁 PORTFOLIO ONLY: photos and video of this pupil must not be published"].join("\n"));
+      expect(teacher.lastText).toContain("📁 Photos and video of 2 pupils are for the portfolio only. Don't publish them anywhere.");
+      expect(teacher.lastText).toContain("✅ Confirmed: 2 · ⏳ Awaiting consent: 1 · 🕒 Waiting list: 2");
+
+      // A withdrawal takes effect at once: Aru's place goes to the first in line, and the host sees why.
+      await t.deps.services.consents.withdrawParticipation(mom, new Types.ObjectId(aru), shown);
+      await teacher.tap("🔄 Refresh");
+      expect(teacher.lastText).toContain(["4. Saparova Aru, 9А", "   ✖️ cancelled", "   📝 Consent: withdrawn by a parent"].join("\n"));
+      expect(teacher.lastText).toContain("🕒 Waiting list:\n1. Abenova Farida, 9А");
+      expect((await registration("Erlan")).status).toBe("pending_consent");
     });
 
     it("refuses attendance before the start and offers no buttons for it", async () => {
@@ -165,13 +174,13 @@ describe("the teacher's roster", () => {
 
     it("from the start on marks attendance in one tap per pupil, shows the mark, and a repeated tap changes nothing", async () => {
       await openRoster();
-      await teacher.tap("✍️ Consent received: Saparova Aru");
+      await t.deps.services.consents.decideParticipation(await actor(guardianId), new Types.ObjectId(await regId("Aru")), "granted", { text: "Consent text", locale: "en" });
       t.clock.set(new Date(STARTS.getTime() + 10 * 60_000));
       await teacher.tap("🔄 Refresh");
       expect(teacher.lastText).toBe(
         [
           HEADER.replace("Confirmed: 1 · ⏳ Awaiting consent: 2", "Confirmed: 2 · ⏳ Awaiting consent: 1"),
-          [BEKZAT("✅ confirmed"), ARU("✅ confirmed", "paper consent, recorded by a teacher").replace("3.", "2."), DANA.replace("2.", "3.")].join("\n\n"),
+          [BEKZAT("✅ confirmed"), ARU("✅ confirmed", "given by a parent").replace("3.", "2."), DANA.replace("2.", "3.")].join("\n\n"),
           WAITING,
           ATTENDANCE_HINT,
         ].join("\n\n"),
@@ -237,25 +246,25 @@ describe("the teacher's roster", () => {
     it("denies a teacher of another school, even with forged buttons, and pupils and parents", async () => {
       const stranger = t.user({ languageCode: "en" });
       await t.deps.models.User.create({ telegramId: stranger.id, locale: "en", roles: ["teacher"], teacherSchoolId: otherSchoolId, firstName: "Aigul", status: "active" });
-      const aru = await regId("Aru");
       for (const data of [
         open(),
         rosterPageData.pack({ trial: trialId.toHexString(), page: 0 }),
         rosterCsvData.pack({ trial: trialId.toHexString() }),
-        rosterConsentData.pack({ reg: aru, trial: trialId.toHexString(), page: 0 }),
+        rosterEvidenceData.pack({ trial: trialId.toHexString() }),
       ]) {
         await stranger.tapData(data);
         expect(stranger.replies.map((m) => m.text)).toEqual([NOT_ALLOWED]);
       }
-      // The other school's own trial id with our registration: the service judges the registration.
-      const theirs = await trial("Their trial", { schoolId: otherSchoolId, schoolIds: [otherSchoolId], createdBy: teacherId });
-      await stranger.tapData(rosterConsentData.pack({ reg: aru, trial: theirs.toHexString(), page: 0 }));
-      expect(stranger.replies.map((m) => m.text)).toEqual([NOT_ALLOWED]);
+      // The consent evidence is for admins: the trial's own teacher neither sees nor gets it.
+      await openRoster();
+      expect(teacher.buttons).not.toContain("🧾 Consent evidence (CSV)");
+      await teacher.tapData(rosterEvidenceData.pack({ trial: trialId.toHexString() }));
+      expect(teacher.replies.map((m) => m.text)).toEqual([NOT_ALLOWED]);
 
       const aruUser = pupils.Aru!.user;
       await aruUser.tapData(open());
       expect(aruUser.replies.map((m) => m.text)).toEqual([NOT_ALLOWED]);
-      await aruUser.tapData(rosterConsentData.pack({ reg: aru, trial: trialId.toHexString(), page: 0 }));
+      await aruUser.tapData(rosterEvidenceData.pack({ trial: trialId.toHexString() }));
       expect(aruUser.replies.map((m) => m.text)).toEqual([NOT_ALLOWED]);
       const parent = t.user({ languageCode: "en" });
       await t.deps.models.User.updateOne({ _id: guardianId }, { $set: { telegramId: parent.id } });
@@ -274,10 +283,6 @@ describe("the teacher's roster", () => {
       await pupil("Zhanna", "Sultanova", 9, "А", otherSchoolId);
       await signUp("Zhanna", theirs);
       const forged = await regId("Zhanna", theirs);
-
-      await teacher.tapData(rosterConsentData.pack({ reg: forged, trial: trialId.toHexString(), page: 0 }));
-      expect(teacher.replies.map((m) => m.text)).toEqual([NOT_ALLOWED]);
-      expect((await registration("Zhanna", theirs)).status).toBe("pending_consent");
 
       await t.deps.models.Registration.updateOne({ _id: new Types.ObjectId(forged) }, { $set: { status: "confirmed" } });
       t.clock.set(new Date("2026-09-25T06:00:00Z"));
@@ -298,6 +303,32 @@ describe("the teacher's roster", () => {
       await t.deps.models.User.create({ telegramId: 900001, locale: "en", roles: [], firstName: "Dana", status: "active" });
       await openRoster(admin);
       expect(admin.lastText.split("\n")[0]).toBe("📋 Roster: «Bread-baking trial»");
+    });
+
+    it("gives an admin the trial's consent evidence as a CSV: who, what, when on the school's clock, language, text version and hash", async () => {
+      t.clock.set(new Date(NOW.getTime() + 5 * 60_000 + 7_000));
+      await t.deps.services.consents.decideParticipation(await actor(guardianId), new Types.ObjectId(await regId("Dana")), "granted", { text: "Согласие на участие: Dana", locale: "ru" });
+      const admin = t.user({ id: 900001, languageCode: "en" });
+      await t.deps.models.User.create({ telegramId: 900001, locale: "en", roles: [], firstName: "Dana", status: "active" });
+      await openRoster(admin);
+      expect(admin.buttons).toEqual(["📄 CSV", "🔄 Refresh", "🧾 Consent evidence (CSV)", "↩️ Back"]);
+      await admin.tap("🧾 Consent evidence (CSV)");
+      const doc = admin.lastMessage;
+      expect(doc.kind).toBe("document");
+      expect(doc.fileName).toBe("consent-evidence-2026-09-24-bread-baking-trial.csv");
+      expect(doc.text).toBe("🧾 Consent evidence for «Bread-baking trial» (24.09 10:00), records: 5. Each has the text version and the SHA-256 of the exact text the parent saw.");
+      const bytes = Buffer.from(doc.file!);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const hash = createHash("sha256").update("Согласие на участие: Dana", "utf8").digest("hex");
+      expect(bytes.subarray(3).toString("utf8").split("\r\n")).toEqual([
+        "Child,Class,Parent,Consent,Decision,Photo/video,Time (school's time zone),Language,Text version,SHA-256 of the text",
+        `Aru Saparova,9А,Gulnara,photo and video,refused,,2026-09-14 14:00:00,en,test@1,${HASH}`,
+        `Bekzat Omarov,9Б,Gulnara,participation,agreed,,2026-09-14 14:00:00,en,test@1,${HASH}`,
+        `Bekzat Omarov,9Б,Gulnara,photo and video,agreed,"for the portfolio only, not for publishing",2026-09-14 14:00:00,en,test@1,${HASH}`,
+        `Dana Kim,10А,Gulnara,photo and video,agreed,"allowed, may be published",2026-09-14 14:00:00,en,test@1,${HASH}`,
+        `Dana Kim,10А,Gulnara,participation,agreed,,2026-09-14 14:05:07,ru,participation@1,${hash}`,
+        "",
+      ]);
     });
   });
 
@@ -339,6 +370,7 @@ describe("the teacher's roster", () => {
       await pupil(first, `Long${String(i).padStart(2, "0")}`, 9, "А");
       await signUp(first);
       await consent(first, { kind: "participation", trialId, decision: "granted", healthNote: "x".repeat(500) });
+      await t.deps.models.Registration.updateOne({ trialId, studentId: pupils[first]!.id }, { $set: { status: "confirmed" } });
     }
     await openRoster();
     const first = teacher.lastText;
@@ -381,12 +413,12 @@ describe("the teacher's roster", () => {
     expect(teacher.lastText).toContain("15. Short15 Pupil15, 9А");
     expect(teacher.lastText).not.toContain("16. Short16");
     expect(teacher.lastText).toContain("Page 1 of 2");
-    expect(teacher.buttons.filter((b) => b.startsWith("✍️"))).toHaveLength(15);
+    expect(teacher.buttons).toEqual(["▶️", "📄 CSV", "🔄 Refresh", "↩️ Back"]);
     await teacher.tap("▶️");
     expect(teacher.lastText).toContain("16. Short16 Pupil16, 9А");
     expect(teacher.lastText).toContain("17. Short17 Pupil17, 9А");
     expect(teacher.lastText).not.toContain("15. Short15");
-    expect(teacher.buttons).toEqual(["✍️ Consent received: Short16 Pupil16", "✍️ Consent received: Short17 Pupil17", "◀️", "📄 CSV", "🔄 Refresh", "↩️ Back"]);
+    expect(teacher.buttons).toEqual(["◀️", "📄 CSV", "🔄 Refresh", "↩️ Back"]);
     // 🔄 keeps the page.
     await teacher.tap("🔄 Refresh");
     expect(teacher.lastText).toContain("Page 2 of 2");

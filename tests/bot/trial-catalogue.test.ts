@@ -440,13 +440,15 @@ describe("pupil's trial catalogue, card and My trials", () => {
       const notes = await t.deps.models.Notification.find({}).lean();
       expect(notes.map((n) => ({ chatId: n.chatId, kind: n.kind, status: n.status, key: (n.payload as { key?: string }).key }))).toEqual([
         { chatId: waiting.user.id, kind: "trial-promoted", status: "pending", key: "trial-promoted-pupil" },
+        // No parent is linked to the pupil who moved up yet: they are asked to invite one.
+        { chatId: waiting.user.id, kind: "consent-no-guardian", status: "pending", key: "consent-no-guardian" },
       ]);
 
       // A second tap on "Yes, cancel" changes nothing more.
       await pupil.tapData(cancelSignUpData.pack({ action: "yes", registration: registrationId.toHexString() }));
       expect(pupil.lastText).toBe("This registration is no longer active.");
       expect((await t.deps.models.Registration.findById(waitingRegistration).lean())!.status).toBe("pending_consent");
-      expect(await t.deps.models.Notification.countDocuments({})).toBe(1);
+      expect(await t.deps.models.Notification.countDocuments({})).toBe(2);
 
       // The card offers signing up again: the trial is full now, so the waiting list.
       await pupil.command("start", `trial-${id.toHexString()}`);

@@ -19,9 +19,15 @@ const INTEREST_EXPECTED = "Please tap a number from 1 to 5 under the question.";
 const SEAT = [
   '✅ You\'re signed up for "Welding basics", and your place is held.',
   "",
-  "Now we need your parent's consent. Your career guidance teacher will let you know when it's confirmed. You'll find this trial in 🎟 My trials.",
+  "Your parent has been sent a consent request in Bagdar. As soon as they agree, your place is confirmed and you'll get a message. You'll find this trial in 🎟 My trials.",
+].join("\n");
+const SEAT_NO_PARENT = [
+  '✅ You\'re signed up for "Welding basics", and your place is held.',
+  "",
+  "But no parent is connected to you in Bagdar yet, so there's nobody to ask for consent. Invite a parent: they'll get the consent request as soon as they join. If there's no consent by 23 September 2026, 18:00, your sign-up will be removed and the place released.",
 ].join("\n");
 const NEXT_BUTTONS = ["🎟 My trials", "🔎 Find a trial"];
+const INVITE_BUTTONS = ["👪 Invite a parent", "🎟 My trials"];
 
 describe("signing up for a trial with the 'before' reflection", () => {
   let t: TestBot;
@@ -106,8 +112,8 @@ describe("signing up for a trial with the 'before' reflection", () => {
     expect(await registrations()).toEqual([]); // nothing is stored before the last answer
 
     await pupil.tap("4");
-    expect(texts(pupil)).toEqual([SEAT]);
-    expect(pupil.buttons).toEqual(NEXT_BUTTONS);
+    expect(texts(pupil)).toEqual([SEAT_NO_PARENT]);
+    expect(pupil.buttons).toEqual(INVITE_BUTTONS);
 
     const [registration] = await registrations();
     expect(registration).toMatchObject({ trialId, studentId: pupilId, status: "pending_consent" });
@@ -119,6 +125,38 @@ describe("signing up for a trial with the 'before' reflection", () => {
 
     await pupil.tap("🎟 My trials");
     expect(pupil.lastText).toBe("🎟 Your trials\n\n1. 🛠 Career trial\n«Welding basics»\n📅 24 September 2026, 10:00–13:00\n⏳ waiting for a parent's consent");
+  });
+
+  it("tells a pupil with a linked parent that the consent request went to them", async () => {
+    const mom = await t.deps.models.User.create({ telegramId: 555001, locale: "en", roles: ["guardian"], firstName: "Gulnara", status: "active" });
+    await t.deps.models.Guardianship.create({ guardianId: mom._id, studentId: pupilId, inviteId: new Types.ObjectId() });
+    await openAndTap();
+    await pupil.send("To weld");
+    await pupil.send("Burns");
+    await pupil.tap("5");
+    expect(texts(pupil)).toEqual([SEAT]);
+    expect(pupil.buttons).toEqual(NEXT_BUTTONS);
+    const [registration] = await registrations();
+    // The request is queued for the parent; the pupil gets no "invite a parent" notice.
+    const queued = await t.deps.models.Notification.find({}).sort({ _id: 1 }).lean();
+    expect(queued.map((n) => [n.kind, n.chatId])).toEqual([
+      ["consent-request", 555001],
+      ["consent-photo", 555001],
+    ]);
+    expect(queued[0]!.dedupeKey.startsWith(`consent-request:${registration!._id.toHexString()}:`)).toBe(true);
+  });
+
+  it("offers a pupil with no parent linked the invite, which gives the link to forward", async () => {
+    await openAndTap();
+    await pupil.send("To weld");
+    await pupil.send("Burns");
+    await pupil.tap("5");
+    expect(texts(pupil)).toEqual([SEAT_NO_PARENT]);
+    // Said once, here in the chat: the outbox doesn't repeat it.
+    expect(await t.deps.models.Notification.countDocuments({ kind: "consent-no-guardian" })).toBe(0);
+    await pupil.tap("👪 Invite a parent");
+    expect(texts(pupil)[0]).toBe("Forward the next message to your mum, dad or another legal guardian. The link works once and for 7 days. For a second parent, tap \"Invite a parent\" again.");
+    expect(await t.deps.models.Invite.countDocuments({ kind: "guardian", studentId: pupilId })).toBe(1);
   });
 
   it("answers every wrong kind of input with a clear re-prompt and stores nothing until the end", async () => {
@@ -157,7 +195,7 @@ describe("signing up for a trial with the 'before' reflection", () => {
     expect(await reflections()).toEqual([]);
 
     await pupil.tap("2");
-    expect(texts(pupil)).toEqual([SEAT]);
+    expect(texts(pupil)).toEqual([SEAT_NO_PARENT]);
     const [reflection] = await reflections();
     expect(reflection!.interestBefore).toBe(2);
     expect(reflection!.answers).toEqual({ expect: "To learn something new", worries: longest });
@@ -252,8 +290,8 @@ describe("signing up for a trial with the 'before' reflection", () => {
     expect(texts(pupil)).toEqual(["3/3. Насколько тебе это интересно прямо сейчас? 1 — почти не интересно, 5 — очень интересно."]);
     await pupil.tap("5");
     expect(texts(pupil)).toEqual([
-      "✅ Готово: ты в списке на «Welding basics», место за тобой.\n\nТеперь нужно согласие родителей. Педагог-профориентатор сообщит, когда его подтвердят. Эта проба есть в разделе 🎟 Мои пробы.",
+      "✅ Готово: ты в списке на «Welding basics», место за тобой.\n\nНо к тебе в Багдаре пока не подключён ни один родитель, поэтому спросить согласие не у кого. Пригласи родителя: запрос придёт ему сразу после подключения. Если согласия не будет до 23 сентября 2026 г., 18:00, запись снимется и место освободится.",
     ]);
-    expect(pupil.buttons).toEqual(["🎟 Мои пробы", "🔎 Найти пробу"]);
+    expect(pupil.buttons).toEqual(["👪 Пригласить родителя", "🎟 Мои пробы"]);
   });
 });

@@ -121,7 +121,7 @@ describe("the playground behind the page", () => {
     const { text } = rosterScreen(roster, { t, locale: "ru" }, 0);
     expect(text.split("\n")[0]).toBe(`📋 Список участников: «${baker!.title}»`);
     expect(text).toContain("🪑 Занято мест: 5 из 6");
-    expect(text).toContain("1. Әбенов Нұрсұлтан, 9А\n   ✅ участие подтверждено\n   📝 Согласие: дано родителем\n   📷 Фото и видео: только для портфолио, не публиковать\n   🩺 Жеңіл астма, ингаляторы өзінде.");
+    expect(text).toContain("1. Әбенов Нұрсұлтан, 9А\n   ✅ участие подтверждено\n   📝 Согласие: дано родителем\n   📁 ТОЛЬКО ДЛЯ ПОРТФОЛИО: фото и видео этого ученика не публиковать\n   🩺 Жеңіл астма, ингаляторы өзінде.");
     expect(text).toContain("Қасымова Томирис, 9А\n   ⏳ ждёт согласия родителей\n   📝 Согласие: ещё не получено\n   ⛔ НЕ ФОТОГРАФИРОВАТЬ И НЕ СНИМАТЬ НА ВИДЕО");
     const masterClass = await services.registrations.roster(teacher, (await models.Trial.findOne({ capacity: 4 }).lean())!._id);
     expect(masterClass.entries.filter((e) => e.status === "waitlisted").map((e) => [e.lastName, e.position])).toEqual([
@@ -194,7 +194,7 @@ describe("the playground behind the page", () => {
     expect(await models.Trial.countDocuments({})).toBe(DEMO_TRIALS.length);
     expect(await models.Registration.countDocuments({})).toBe(DEMO_TRIALS.reduce((n, t) => n + t.signedUp.length, 0));
     expect(await models.Consent.countDocuments({})).toBe(DEMO_PARENTS.length + 2);
-    expect(await models.Guardianship.countDocuments({})).toBe(0);
+    expect(await models.Guardianship.countDocuments({})).toBe(DEMO_PARENTS.length);
     expect(running.playground.personas.map((p) => p.id)).toEqual([5_000_001, 5_000_002, 5_000_003, 5_000_004, 5_000_101]);
     expect(Math.abs(running.playground.clockView().offsetMs - offset)).toBeLessThanOrEqual(2000);
   });

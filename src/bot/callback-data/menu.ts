@@ -10,6 +10,7 @@ export const MENU_ACTIONS = [
   "my-trials",
   "invite-parent",
   "my-parents",
+  "consents",
   "my-children",
   "enter-code",
   "school-trials",

@@ -8,9 +8,9 @@ const pageField = z.coerce.number().int().min(0).max(99);
 
 /** One page of a long roster; also its 🔄, which keeps the page. */
 export const rosterPageData = defineCallbackData("ro-pg", { trial: objectIdField, page: pageField });
-/** "✍️ Consent received": a paper consent the teacher holds. The trial is the roster to show afterwards. */
-export const rosterConsentData = defineCallbackData("ro-c", { reg: objectIdField, trial: objectIdField, page: pageField });
 /** One tap per pupil from the start on: ✅ came (`a`) or ❌ didn't (`n`). */
 export const rosterMarkData = defineCallbackData("ro-m", { reg: objectIdField, trial: objectIdField, mark: z.enum(["a", "n"]), page: pageField });
 /** "📄 CSV": the roster as a spreadsheet. */
 export const rosterCsvData = defineCallbackData("ro-csv", { trial: objectIdField });
+/** "🧾 Consent evidence (CSV)": every consent record behind the roster, for an admin. */
+export const rosterEvidenceData = defineCallbackData("ro-ev", { trial: objectIdField });

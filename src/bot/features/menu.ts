@@ -8,6 +8,7 @@ import { menuData } from "../callback-data/menu.js";
 import type { BagdarContext, SceneContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 import { showAdminHome } from "./admin.js";
+import { showConsents } from "./consents.js";
 import { showMyBroadcasts, startBroadcast } from "./broadcast.js";
 import { enterCodeHint, inviteParent, showMyChildren, showMyParents } from "./guardians.js";
 import { askLanguage } from "./language.js";
@@ -94,6 +95,8 @@ privateChats.callbackQuery(menuData.filter, async (ctx) => {
       return inviteParent(ctx);
     case "my-parents":
       return showMyParents(ctx);
+    case "consents":
+      return showConsents(ctx);
     case "my-children":
       return showMyChildren(ctx);
     case "enter-code":

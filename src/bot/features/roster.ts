@@ -1,15 +1,17 @@
 import { Composer, InputFile } from "grammy";
 import { Types } from "mongoose";
-import { DomainError } from "../../services/errors.js";
+import { isAdmin } from "../../services/authorization.js";
+import { DomainError, NotAllowed } from "../../services/errors.js";
 import type { Roster } from "../../services/registrations.js";
-import { rosterConsentData, rosterCsvData, rosterMarkData, rosterOpenData, rosterPageData } from "../callback-data/roster.js";
+import { rosterCsvData, rosterEvidenceData, rosterMarkData, rosterOpenData, rosterPageData } from "../callback-data/roster.js";
+import { consentEvidenceCsv, evidenceFileName } from "../consent-evidence-csv.js";
 import type { BagdarContext } from "../context.js";
 import { rosterScreen } from "../keyboards/roster.js";
 import { rosterCsv, rosterFileName } from "../roster-csv.js";
 import { renderScreen } from "../screen.js";
 import { shortWhen, type TrialReading } from "../trial-text.js";
 
-/** A trial's roster for its school's teachers: consent, photo rules, health notes, attendance, CSV. */
+/** A trial's roster for its school's teachers: live consent, photo rules, health notes, attendance, CSV; consent evidence for admins. */
 export const rosterFeature = new Composer<BagdarContext>();
 const privateChats = rosterFeature.chatType("private");
 
@@ -18,9 +20,12 @@ const reading = (ctx: BagdarContext): TrialReading => ({ t: ctx.t, locale: ctx.u
 /** The service decides who may see it: staff of the trial's school, or an admin. */
 const loadRoster = (ctx: BagdarContext, trialId: string): Promise<Roster> => ctx.deps.services.registrations.roster(ctx.user, new Types.ObjectId(trialId));
 
+/** The roster screen as this person may use it: the evidence button is for admins only. */
+const screenOf = (ctx: BagdarContext, roster: Roster, page: number, notice?: string) => rosterScreen(roster, reading(ctx), page, notice, { evidence: isAdmin(ctx.user) });
+
 async function showRoster(ctx: BagdarContext, trialId: string, page: number, notice?: string): Promise<void> {
   const roster = await loadRoster(ctx, trialId);
-  await renderScreen(ctx, rosterScreen(roster, reading(ctx), page, notice));
+  await renderScreen(ctx, screenOf(ctx, roster, page, notice));
 }
 
 /**
@@ -40,7 +45,7 @@ privateChats.callbackQuery(rosterOpenData.filter, async (ctx) => {
   if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
   const roster = await loadRoster(ctx, data.trial);
   await ctx.answerCallbackQuery();
-  await renderScreen(ctx, rosterScreen(roster, reading(ctx), 0));
+  await renderScreen(ctx, screenOf(ctx, roster, 0));
 });
 
 privateChats.callbackQuery(rosterPageData.filter, async (ctx) => {
@@ -48,28 +53,7 @@ privateChats.callbackQuery(rosterPageData.filter, async (ctx) => {
   if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
   const roster = await loadRoster(ctx, data.trial);
   await ctx.answerCallbackQuery();
-  await renderScreen(ctx, rosterScreen(roster, reading(ctx), data.page));
-});
-
-// "✍️ Consent received": the teacher holds a signed paper consent; the service records it under their name.
-privateChats.callbackQuery(rosterConsentData.filter, async (ctx) => {
-  const data = rosterConsentData.unpack(ctx.callbackQuery.data);
-  if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
-  // Reading the roster first checks the teacher's school and spots a second tap before anything is written.
-  const before = await loadRoster(ctx, data.trial);
-  const entry = before.entries.find((e) => e.registrationId.toHexString() === data.reg);
-  if (entry && entry.status !== "pending_consent") {
-    await ctx.answerCallbackQuery({ text: ctx.t("errors-registration-not-pending") });
-    return renderScreen(ctx, rosterScreen(before, reading(ctx), data.page));
-  }
-  try {
-    // An id not on this roster is the service's to judge: it is refused unless the teacher runs that trial too.
-    await ctx.deps.services.registrations.markConsentReceived(ctx.user, new Types.ObjectId(data.reg));
-  } catch (error) {
-    return refusedGently(ctx, error, data.trial, data.page);
-  }
-  await ctx.answerCallbackQuery({ text: ctx.t("roster-consent-recorded") });
-  await showRoster(ctx, data.trial, data.page);
+  await renderScreen(ctx, screenOf(ctx, roster, data.page));
 });
 
 // ✅ / ❌: one tap per pupil from the start on; tapping the same mark again changes nothing.
@@ -81,7 +65,7 @@ privateChats.callbackQuery(rosterMarkData.filter, async (ctx) => {
   const entry = before.entries.find((e) => e.registrationId.toHexString() === data.reg);
   if (entry && entry.status === (attended ? "attended" : "no_show")) {
     await ctx.answerCallbackQuery({ text: ctx.t("roster-already-marked") });
-    return renderScreen(ctx, rosterScreen(before, reading(ctx), data.page));
+    return renderScreen(ctx, screenOf(ctx, before, data.page));
   }
   try {
     await ctx.deps.services.registrations.markAttendance(ctx.user, new Types.ObjectId(data.reg), attended);
@@ -101,5 +85,19 @@ privateChats.callbackQuery(rosterCsvData.filter, async (ctx) => {
   const { trial } = roster;
   await ctx.replyWithDocument(new InputFile(rosterCsv(roster, ctx.t), rosterFileName(roster)), {
     caption: ctx.t("roster-csv-caption", { title: trial.title, when: shortWhen(trial.startsAt, trial.timezone), count: roster.entries.length }),
+  });
+});
+
+// "🧾 Consent evidence (CSV)": every consent record behind the roster, with text version and hash. Admins only.
+privateChats.callbackQuery(rosterEvidenceData.filter, async (ctx) => {
+  const data = rosterEvidenceData.unpack(ctx.callbackQuery.data);
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+  if (!isAdmin(ctx.user)) throw new NotAllowed("consent evidence is for admins");
+  const roster = await loadRoster(ctx, data.trial);
+  const rows = await ctx.deps.services.consents.evidence(ctx.user, roster.trial.id);
+  await ctx.answerCallbackQuery();
+  const { trial } = roster;
+  await ctx.replyWithDocument(new InputFile(consentEvidenceCsv(rows, trial.timezone, ctx.t), evidenceFileName(roster)), {
+    caption: ctx.t("roster-evidence-caption", { title: trial.title, when: shortWhen(trial.startsAt, trial.timezone), count: rows.length }),
   });
 });

@@ -17,6 +17,7 @@ export function mainMenuKeyboard(roles: Role[], t: Translate): InlineKeyboard {
     add("my-parents");
   }
   if (roles.includes("guardian")) {
+    add("consents");
     add("my-children");
     add("enter-code");
   }

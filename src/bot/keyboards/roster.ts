@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { Roster, RosterEntry } from "../../services/registrations.js";
-import { rosterConsentData, rosterCsvData, rosterMarkData, rosterPageData } from "../callback-data/roster.js";
+import { rosterCsvData, rosterEvidenceData, rosterMarkData, rosterPageData } from "../callback-data/roster.js";
 import { trialOpenData } from "../callback-data/trials.js";
 import type { Screen } from "../screen.js";
 import { trialWhen, type TrialReading } from "../trial-text.js";
@@ -37,6 +37,16 @@ export function statusLabel(entry: Pick<RosterEntry, "status" | "position">, t: 
   return entry.status === "waitlisted" && entry.position !== undefined ? t("roster-waitlist-place", { status, position: entry.position }) : status;
 }
 
+/**
+ * A pupil's photo rule. "Forbidden" and "portfolio only" are written in capitals with their own
+ * sign, so a host scanning the list before taking pictures cannot miss them.
+ */
+function photoLine(entry: RosterEntry, t: TrialReading["t"]): string {
+  if (entry.photo === "forbidden") return t("roster-photo-forbidden-line");
+  if (entry.photo === "portfolio") return t("roster-photo-portfolio-line");
+  return t("roster-photo-line", { scope: t(`roster-photo-${entry.photo}`) });
+}
+
 interface Item {
   entry: RosterEntry;
   text: string;
@@ -52,8 +62,12 @@ function items(roster: Roster, t: TrialReading["t"]): Item[] {
     const lines = [`${++number}. ${who(entry)}`, `   ${statusLabel(entry, t)}`];
     if (GOING.has(entry.status)) {
       lines.push(`   ${t("roster-consent-line", { state: t(`roster-consent-${entry.consent}`) })}`);
-      lines.push(`   ${entry.photo === "forbidden" ? t("roster-photo-forbidden-line") : t("roster-photo-line", { scope: t(`roster-photo-${entry.photo}`) })}`);
-      if (entry.healthNote) lines.push(`   🩺 ${cut(entry.healthNote, NOTE_ON_SCREEN)}`);
+      lines.push(`   ${photoLine(entry, t)}`);
+      // One note per parent, each on its own line; a note's own line breaks stay indented under it.
+      for (const note of entry.healthNote?.split("\n") ?? []) lines.push(`   🩺 ${cut(note, NOTE_ON_SCREEN)}`);
+    } else if (entry.consent === "withdrawn") {
+      // A parent took the consent back: the host sees why the pupil is no longer coming.
+      lines.push(`   ${t("roster-consent-line", { state: t("roster-consent-withdrawn") })}`);
     }
     list.push({ entry, text: lines.join("\n"), waiting: false });
   }
@@ -91,18 +105,22 @@ function header(roster: Roster, reading: TrialReading): string[] {
   lines.push(t("roster-fill", { taken: trial.seatsTaken, capacity: trial.capacity }));
   if (entries.length > 0) {
     lines.push(t("roster-counts", { confirmed: count(["confirmed", "attended", "no_show"]), pending: count(["pending_consent"]), waiting: count(["waitlisted"]) }));
-    const noPhotos = entries.filter((e) => GOING.has(e.status) && e.photo === "forbidden").length;
+    const going = entries.filter((e) => GOING.has(e.status));
+    const noPhotos = going.filter((e) => e.photo === "forbidden").length;
     if (noPhotos > 0) lines.push(t("roster-photo-warning", { count: noPhotos }));
+    const portfolioOnly = going.filter((e) => e.photo === "portfolio").length;
+    if (portfolioOnly > 0) lines.push(t("roster-portfolio-warning", { count: portfolioOnly }));
   }
   return lines;
 }
 
 /**
  * The roster screen: the trial, then each pupil with status, consent, photo rule and health note,
- * then the waiting list. Before the start a pending pupil has "✍️ Consent received"; from the
- * start on each pupil with consent has ✅/❌. Long rosters are paged.
+ * then the waiting list. Consent comes from parents in the bot and shows here live; from the
+ * start on each pupil with consent has ✅/❌. Long rosters are paged. An admin also gets the
+ * consent evidence as a CSV.
  */
-export function rosterScreen(roster: Roster, reading: TrialReading, requestedPage: number, notice?: string): Screen & { page: number; pages: number } {
+export function rosterScreen(roster: Roster, reading: TrialReading, requestedPage: number, notice?: string, options: { evidence?: boolean } = {}): Screen & { page: number; pages: number } {
   const { t } = reading;
   const { trial } = roster;
   const trialId = trial.id.toHexString();
@@ -125,12 +143,7 @@ export function rosterScreen(roster: Roster, reading: TrialReading, requestedPag
 
   const pending = going.filter((item) => item.entry.status === "pending_consent");
   const markable = going.filter((item) => MARKABLE.has(item.entry.status));
-  if (consentOpen && pending.length > 0) {
-    blocks.push(t("roster-consent-hint"));
-    for (const { entry } of pending) {
-      keyboard.text(t("roster-consent-button", { name: cut(pupilName(entry), NAME_IN_BUTTON) }), rosterConsentData.pack({ reg: entry.registrationId.toHexString(), trial: trialId, page })).row();
-    }
-  }
+  if (consentOpen && pending.length > 0) blocks.push(t("roster-consent-hint"));
   if (attendanceOpen && markable.length > 0) {
     blocks.push(t("roster-attendance-hint"));
     for (const { entry } of markable) {
@@ -150,7 +163,8 @@ export function rosterScreen(roster: Roster, reading: TrialReading, requestedPag
   keyboard
     .text(t("roster-csv-button"), rosterCsvData.pack({ trial: trialId }))
     .text(t("roster-refresh"), rosterPageData.pack({ trial: trialId, page }))
-    .row()
-    .text(t("roster-back"), trialOpenData.pack({ trial: trialId }));
+    .row();
+  if (options.evidence) keyboard.text(t("roster-evidence-button"), rosterEvidenceData.pack({ trial: trialId })).row();
+  keyboard.text(t("roster-back"), trialOpenData.pack({ trial: trialId }));
   return { text: blocks.join("\n\n"), keyboard, page, pages: pages.length };
 }
