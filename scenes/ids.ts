@@ -7,3 +7,5 @@ export const TRIAL_CREATE_SCENE = "trial-create";
 export const TRIAL_EDIT_SCENE = "trial-edit";
 export const TRIAL_SIGNUP_SCENE = "trial-signup";
 export const CONSENT_HEALTH_SCENE = "consent-health";
+export const REFLECTION_AFTER_SCENE = "reflection-after";
+export const REFLECTION_TRACE_SCENE = "reflection-trace";

@@ -7,6 +7,9 @@ import { consentHealth } from "./consent-health.js";
 import { linkGuardian } from "./link-guardian.js";
 import { onboarding } from "./onboarding.js";
 import { questionnaire } from "./questionnaire.js";
+import { reflectionAfter } from "./reflection-after.js";
+import { REFLECTION_AFTER_SCENE, REFLECTION_TRACE_SCENE } from "./ids.js";
+import { reflectionTrace } from "./reflection-trace.js";
 import { trialCreate, trialEdit } from "./trial-create.js";
 import { trialSignup } from "./trial-signup.js";
 
@@ -32,4 +35,6 @@ export const scenes: SceneDefinition[] = [
   { id: TRIAL_EDIT_SCENE, builder: trialEdit },
   { id: TRIAL_SIGNUP_SCENE, builder: trialSignup },
   { id: CONSENT_HEALTH_SCENE, builder: consentHealth },
+  { id: REFLECTION_AFTER_SCENE, builder: reflectionAfter },
+  { id: REFLECTION_TRACE_SCENE, builder: reflectionTrace },
 ];

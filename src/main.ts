@@ -96,6 +96,8 @@ export async function startBagdar(options: StartOptions = {}): Promise<RunningBa
     fanOut: (broadcastId, runAt) => fanOutBroadcast({ models, clock, outbox: services.outbox, audit: services.audit }, broadcastId, runAt),
     expireConsents: () => services.registrations.expireOverdue(),
     chaseConsents: () => services.consents.chase(),
+    planReminders: () => services.reminders.plan(),
+    planReflectionPrompts: () => services.reflections.planPrompts(),
     owner: instanceId(),
   });
 

@@ -12,6 +12,7 @@ help-commands =
     /consents — consents for my children (for parents)
     /questionnaire — interest questionnaire
     /results — my results
+    /portfolio — my portfolio
     /language — change the language
     /privacy — what data we keep
     /mydata — get your data
@@ -25,6 +26,7 @@ commands =
     .consents = Consents for my children
     .questionnaire = Interest questionnaire
     .results = My results
+    .portfolio = My portfolio
     .language = Change the language
     .privacy = What data we keep
     .mydata = Get my data

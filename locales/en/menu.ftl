@@ -10,6 +10,7 @@ menu-invite-parent = 👪 Invite a parent
 menu-my-parents = 👥 My parents
 menu-questionnaire = 📝 Interest questionnaire
 menu-results = 📊 My results
+menu-portfolio = 📁 Portfolio
 menu-consents = ✅ Consents
 menu-my-children = 👶 My children
 menu-enter-code = 🔗 Enter a child's code

@@ -10,6 +10,7 @@ menu-invite-parent = 👪 Ата-ананы шақыру
 menu-my-parents = 👥 Ата-анам
 menu-questionnaire = 📝 Қызығушылық сауалнамасы
 menu-results = 📊 Менің нәтижелерім
+menu-portfolio = 📁 Портфолио
 menu-consents = ✅ Келісімдер
 menu-my-children = 👶 Балаларым
 menu-enter-code = 🔗 Баланың кодын енгізу

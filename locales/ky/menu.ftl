@@ -10,6 +10,7 @@ menu-invite-parent = 👪 Ата-энени чакыруу
 menu-my-parents = 👥 Ата-энем
 menu-questionnaire = 📝 Кызыкчылык сурамжылоосу
 menu-results = 📊 Менин жыйынтыктарым
+menu-portfolio = 📁 Портфолио
 menu-consents = ✅ Макулдуктар
 menu-my-children = 👶 Балдарым
 menu-enter-code = 🔗 Баланын кодун киргизүү

@@ -12,6 +12,7 @@ help-commands =
     /consents — согласия за детей (для родителей)
     /questionnaire — опросник интересов
     /results — мои результаты
+    /portfolio — моё портфолио
     /language — сменить язык
     /privacy — какие данные мы храним
     /mydata — получить свои данные
@@ -25,6 +26,7 @@ commands =
     .consents = Согласия за детей
     .questionnaire = Опросник интересов
     .results = Мои результаты
+    .portfolio = Моё портфолио
     .language = Сменить язык
     .privacy = Какие данные мы храним
     .mydata = Получить свои данные

@@ -10,6 +10,7 @@ menu-invite-parent = 👪 Пригласить родителя
 menu-my-parents = 👥 Мои родители
 menu-questionnaire = 📝 Опросник интересов
 menu-results = 📊 Мои результаты
+menu-portfolio = 📁 Портфолио
 menu-consents = ✅ Согласия
 menu-my-children = 👶 Мои дети
 menu-enter-code = 🔗 Ввести код ребёнка

@@ -15,8 +15,11 @@ import { guardiansFeature } from "./features/guardians.js";
 import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
 import { menuFeature } from "./features/menu.js";
+import { portfolioFeature } from "./features/portfolio.js";
 import { privacyFeature } from "./features/privacy.js";
 import { questionnaireFeature } from "./features/questionnaire.js";
+import { remindersFeature } from "./features/reminders.js";
+import { reflectionsFeature } from "./features/reflections.js";
 import { rosterFeature } from "./features/roster.js";
 import { trialCatalogueFeature } from "./features/trial-catalogue.js";
 import { trialManageFeature } from "./features/trial-manage.js";
@@ -96,6 +99,9 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   for (const scene of scenes) protectedBot.use(createConversation(scene.builder, { id: scene.id }));
 
   protectedBot.use(startFeature, menuFeature, languageFeature, helpFeature, guardiansFeature, privacyFeature, questionnaireFeature, trialCatalogueFeature, trialManageFeature, rosterFeature, consentsFeature, adminFeature, broadcastFeature);
+  protectedBot.use(remindersFeature);
+  protectedBot.use(portfolioFeature);
+  protectedBot.use(reflectionsFeature);
   protectedBot.use(unhandledFeature);
 
   return Object.assign(bot, { i18n, background });

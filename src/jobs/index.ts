@@ -21,6 +21,10 @@ export interface JobsDeps {
   expireConsents: () => Promise<number>;
   /** `consents.chase` from services/consents.ts: reminders 3 days and 1 day before a consent deadline. */
   chaseConsents: () => Promise<number>;
+  /** `reminders.plan` from services/reminders.ts: trial reminders (24 h, 2 h, the teacher's digest) whose moment has come. */
+  planReminders: () => Promise<number>;
+  /** `reflections.planPrompts` from services/reflections.ts: "after"/"trace" prompts to attendees and the parents' summary. */
+  planReflectionPrompts: () => Promise<number>;
   /** This instance's id in leases and notification locks. */
   owner: string;
 }
@@ -44,6 +48,12 @@ export function createJobs(deps: JobsDeps) {
   // Parents still pending get one reminder 3 days and one 1 day before the consent deadline; the
   // dispatcher holds them back during quiet hours (they are not urgent).
   scheduler.register({ name: "consent-chase", cron: "30 */5 * * * *", run: async () => ({ queued: await deps.chaseConsents() }) });
+  // An hour after a trial ends attendees are asked to reflect, a day after to look back ("trace"),
+  // and parents get a short summary; not urgent, so quiet hours hold them back.
+  scheduler.register({ name: "reflection-prompts", cron: "15 */5 * * * *", run: async () => ({ queued: await deps.planReflectionPrompts() }) });
+  // Trial reminders whose moment has come go into the outbox; stale ones (the trial moved or was
+  // cancelled, the pupil is no longer going) are withdrawn. Not urgent: quiet hours hold them back.
+  scheduler.register({ name: "reminder-planner", cron: "45 * * * * *", run: async () => ({ queued: await deps.planReminders() }) });
   // The outbox dispatcher: each tick drains what is due, within the rate budget; the lease (renewed
   // while it runs) keeps it to one instance, so the global budget holds across instances too.
   scheduler.register({ name: "dispatcher", cron: "* * * * * *", run: ({ signal }) => dispatcher.runOnce({ signal }) });

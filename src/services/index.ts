@@ -9,10 +9,13 @@ import { createGuardianshipService } from "./guardianships.js";
 import { createInviteService } from "./invites.js";
 import { createOnboardingService } from "./onboarding.js";
 import { createOutbox } from "./outbox.js";
+import { createPortfolioService } from "./portfolio.js";
 import { createPrivacyService } from "./privacy.js";
 import { createQuestionnaireService } from "./questionnaires.js";
 import { createRegistrationService } from "./registrations.js";
+import { createReflectionService } from "./reflections.js";
 import { createRecommendationService } from "./recommendations.js";
+import { createReminderService } from "./reminders.js";
 import { createSchoolService } from "./schools.js";
 import { createTeacherService } from "./teachers.js";
 import { createTrialService } from "./trials.js";
@@ -55,6 +58,9 @@ export function createServices(deps: ServiceDeps) {
     consents,
     trials: createTrialService({ ...deps, audit, outbox, fillFreeSeats: registrations.fillFreeSeats }),
     broadcasts: createBroadcastService({ ...deps, audit, outbox }),
+    reminders: createReminderService({ ...deps, audit, outbox, registrations, users }),
+    portfolio: createPortfolioService({ ...deps, questionnaires: createQuestionnaireService(deps), photoScopeOf: (id) => consents.photoScopeOf(id), defaultTimezone: deps.config.defaultTimezone }),
+    reflections: createReflectionService({ ...deps, outbox }),
   };
 }
 

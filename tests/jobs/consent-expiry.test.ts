@@ -64,7 +64,7 @@ describe("consent-deadline expiry job", () => {
   afterEach(async () => world.close());
 
   it("is registered between the planner and the dispatcher, before the chase", () => {
-    expect(world.jobs().scheduler.jobNames()).toEqual(["broadcast-planner", "consent-expiry", "consent-chase", "dispatcher"]);
+    expect(world.jobs().scheduler.jobNames()).toEqual(["broadcast-planner", "consent-expiry", "consent-chase", "reflection-prompts", "reminder-planner", "dispatcher"]);
   });
 
   it("at the deadline expires a registration still waiting for consent, frees its seat, promotes nobody, tells pupil, parent and teacher, withdraws the unsent request; a second run changes nothing", async () => {
@@ -116,6 +116,8 @@ describe("consent-deadline expiry job", () => {
       ["broadcast-planner", "done"],
       ["consent-expiry", "done"],
       ["consent-chase", "done"],
+      ["reflection-prompts", "done"],
+      ["reminder-planner", "done"],
       ["dispatcher", "done"],
     ]);
     const sent = world.telegram.callsOf("sendMessage").map((c) => [c.payload.chat_id, c.payload.text] as [number, string]);

@@ -31,7 +31,7 @@ describe("jobs in the composition root", () => {
         MONGODB_URI: `${testMongoUri().replace(/\/?$/, "/")}bagdar_jobs_main_${port}`,
       },
     });
-    expect(app.scheduler.jobNames()).toEqual(["broadcast-planner", "consent-expiry", "consent-chase", "dispatcher"]);
+    expect(app.scheduler.jobNames()).toEqual(["broadcast-planner", "consent-expiry", "consent-chase", "reflection-prompts", "reminder-planner", "dispatcher"]);
 
     const user = await app.models.User.create({ telegramId: 4711, locale: "ru", roles: ["student"] });
     await createOutbox({ models: app.models, clock }).enqueue({
@@ -51,6 +51,8 @@ describe("jobs in the composition root", () => {
       ["broadcast-planner", "done"],
       ["consent-expiry", "done"],
       ["consent-chase", "done"],
+      ["reflection-prompts", "done"],
+      ["reminder-planner", "done"],
       ["dispatcher", "done"],
     ]);
     const sent = api.calls.filter((c) => c.method === "sendMessage");

@@ -13,6 +13,9 @@ import { fanOutBroadcast } from "../../src/services/broadcasts.js";
 import { createConsentService, type ConsentService } from "../../src/services/consents.js";
 import { createOutbox, type EnqueueRequest, type Outbox } from "../../src/services/outbox.js";
 import { createRegistrationService, type RegistrationService } from "../../src/services/registrations.js";
+import { createReminderService } from "../../src/services/reminders.js";
+import { createUserService } from "../../src/services/users.js";
+import { createReflectionService } from "../../src/services/reflections.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 import { FakeTelegram } from "./fake-telegram.js";
 
@@ -57,6 +60,7 @@ export async function createJobsWorld(options: { now?: Date; env?: Record<string
   const audit = createAuditService({ models, clock });
   const registrations = createRegistrationService({ models, clock, audit, outbox, onSeatHeld: (registrationId) => consents.requestFor(registrationId) });
   const consents = createConsentService({ models, clock, audit, outbox, registrations });
+  const reminders = createReminderService({ models, clock, audit, outbox, registrations, users: createUserService({ models, clock, config }) });
   const school = await models.School.create({ name: "Almaty School 1", region: "Almaty", timezone: "Asia/Almaty" });
   let owners = 0;
 
@@ -96,6 +100,8 @@ export async function createJobsWorld(options: { now?: Date; env?: Record<string
         fanOut: (broadcastId, runAt) => fanOutBroadcast({ models, clock, outbox, audit }, broadcastId, runAt),
         expireConsents: () => registrations.expireOverdue(),
         chaseConsents: () => consents.chase(),
+        planReminders: () => reminders.plan(),
+        planReflectionPrompts: () => createReflectionService({ models, clock, outbox }).planPrompts(),
         owner: jobsOptions.owner ?? `test-jobs-${++owners}`,
       }),
     async user(telegramId, userOptions = {}) {

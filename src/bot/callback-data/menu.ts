@@ -6,6 +6,7 @@ export const MENU_ACTIONS = [
   "home",
   "questionnaire",
   "results",
+  "portfolio",
   "trials",
   "my-trials",
   "invite-parent",

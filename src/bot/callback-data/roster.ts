@@ -14,3 +14,9 @@ export const rosterMarkData = defineCallbackData("ro-m", { reg: objectIdField, t
 export const rosterCsvData = defineCallbackData("ro-csv", { trial: objectIdField });
 /** "🧾 Consent evidence (CSV)": every consent record behind the roster, for an admin. */
 export const rosterEvidenceData = defineCallbackData("ro-ev", { trial: objectIdField });
+/** "📝 Reflections": per attendee, which reflections are written; paged like the roster. */
+export const rosterReflectionsData = defineCallbackData("ro-rf", { trial: objectIdField, page: pageField });
+/** One attendee's reflections and artefacts. */
+export const rosterPupilReflectionsData = defineCallbackData("ro-rp", { trial: objectIdField, pupil: objectIdField });
+/** "📎 Show artefacts": the ones the pupil put in the portfolio, photos only where the parents allow them. */
+export const rosterArtifactsData = defineCallbackData("ro-ra", { trial: objectIdField, pupil: objectIdField });

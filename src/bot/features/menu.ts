@@ -13,6 +13,7 @@ import { showMyBroadcasts, startBroadcast } from "./broadcast.js";
 import { enterCodeHint, inviteParent, showMyChildren, showMyParents } from "./guardians.js";
 import { askLanguage } from "./language.js";
 import { showPrivacyNotice } from "./privacy.js";
+import { showPortfolio } from "./portfolio.js";
 import { showQuestionnairePicker, showResults } from "./questionnaire.js";
 import { showCatalogue, showMyTrials } from "./trial-catalogue.js";
 import { showSchoolTrials, startNewTrial } from "./trial-manage.js";
@@ -83,6 +84,8 @@ privateChats.callbackQuery(menuData.filter, async (ctx) => {
       return showQuestionnairePicker(ctx);
     case "results":
       return showResults(ctx);
+    case "portfolio":
+      return showPortfolio(ctx);
     case "trials":
       return showCatalogue(ctx);
     case "my-trials":

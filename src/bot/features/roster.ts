@@ -3,11 +3,12 @@ import { Types } from "mongoose";
 import { isAdmin } from "../../services/authorization.js";
 import { DomainError, NotAllowed } from "../../services/errors.js";
 import type { Roster } from "../../services/registrations.js";
-import { rosterCsvData, rosterEvidenceData, rosterMarkData, rosterOpenData, rosterPageData } from "../callback-data/roster.js";
+import { rosterArtifactsData, rosterCsvData, rosterEvidenceData, rosterMarkData, rosterOpenData, rosterPageData, rosterPupilReflectionsData, rosterReflectionsData } from "../callback-data/roster.js";
 import { consentEvidenceCsv, evidenceFileName } from "../consent-evidence-csv.js";
 import type { BagdarContext } from "../context.js";
 import { rosterScreen } from "../keyboards/roster.js";
 import { rosterCsv, rosterFileName } from "../roster-csv.js";
+import { pupilReflectionsScreen, trialReflectionsScreen } from "../reflections-view.js";
 import { renderScreen } from "../screen.js";
 import { shortWhen, type TrialReading } from "../trial-text.js";
 
@@ -100,4 +101,37 @@ privateChats.callbackQuery(rosterEvidenceData.filter, async (ctx) => {
   await ctx.replyWithDocument(new InputFile(consentEvidenceCsv(rows, trial.timezone, ctx.t), evidenceFileName(roster)), {
     caption: ctx.t("roster-evidence-caption", { title: trial.title, when: shortWhen(trial.startsAt, trial.timezone), count: rows.length }),
   });
+});
+
+// "📝 Reflections": who of those who came has written which reflection; the service checks the school.
+privateChats.callbackQuery(rosterReflectionsData.filter, async (ctx) => {
+  const data = rosterReflectionsData.unpack(ctx.callbackQuery.data);
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+  const view = await ctx.deps.services.portfolio.trialReflections(ctx.user, new Types.ObjectId(data.trial));
+  await ctx.answerCallbackQuery();
+  await renderScreen(ctx, trialReflectionsScreen(view, ctx.t, data.page));
+});
+
+// One pupil's reflections and the artefacts they chose for the portfolio.
+privateChats.callbackQuery(rosterPupilReflectionsData.filter, async (ctx) => {
+  const data = rosterPupilReflectionsData.unpack(ctx.callbackQuery.data);
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+  const view = await ctx.deps.services.portfolio.pupilReflections(ctx.user, new Types.ObjectId(data.trial), new Types.ObjectId(data.pupil));
+  await ctx.answerCallbackQuery();
+  await renderScreen(ctx, pupilReflectionsScreen(view, ctx.t));
+});
+
+// "📎 Show artefacts": sent by file id; a photo of a pupil whose parents forbade photos is never sent.
+privateChats.callbackQuery(rosterArtifactsData.filter, async (ctx) => {
+  const data = rosterArtifactsData.unpack(ctx.callbackQuery.data);
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+  const view = await ctx.deps.services.portfolio.pupilReflections(ctx.user, new Types.ObjectId(data.trial), new Types.ObjectId(data.pupil));
+  await ctx.answerCallbackQuery();
+  const caption = `${view.lastName} ${view.firstName}`.trim();
+  for (const artifact of view.artifacts) {
+    if (!artifact.fileId) continue;
+    if (artifact.kind === "photo") await ctx.replyWithPhoto(artifact.fileId, { caption });
+    else await ctx.replyWithDocument(artifact.fileId, { caption });
+  }
+  if (view.artifacts.some((a) => a.withheld)) await ctx.reply(ctx.t("roster-reflection-photo-withheld"));
 });

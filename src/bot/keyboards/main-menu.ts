@@ -13,6 +13,7 @@ export function mainMenuKeyboard(roles: Role[], t: Translate): InlineKeyboard {
     add("my-trials");
     add("questionnaire");
     add("results");
+    add("portfolio");
     add("invite-parent");
     add("my-parents");
   }

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { Roster, RosterEntry } from "../../services/registrations.js";
-import { rosterCsvData, rosterEvidenceData, rosterMarkData, rosterPageData } from "../callback-data/roster.js";
+import { rosterCsvData, rosterEvidenceData, rosterMarkData, rosterPageData, rosterReflectionsData } from "../callback-data/roster.js";
 import { trialOpenData } from "../callback-data/trials.js";
 import type { Screen } from "../screen.js";
 import { trialWhen, type TrialReading } from "../trial-text.js";
@@ -164,6 +164,8 @@ export function rosterScreen(roster: Roster, reading: TrialReading, requestedPag
     .text(t("roster-csv-button"), rosterCsvData.pack({ trial: trialId }))
     .text(t("roster-refresh"), rosterPageData.pack({ trial: trialId, page }))
     .row();
+  // Who has reflected, once someone is marked as having come.
+  if (roster.entries.some((e) => e.status === "attended")) keyboard.text(t("roster-reflections-button"), rosterReflectionsData.pack({ trial: trialId, page: 0 })).row();
   if (options.evidence) keyboard.text(t("roster-evidence-button"), rosterEvidenceData.pack({ trial: trialId })).row();
   keyboard.text(t("roster-back"), trialOpenData.pack({ trial: trialId }));
   return { text: blocks.join("\n\n"), keyboard, page, pages: pages.length };

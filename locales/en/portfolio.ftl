@@ -1,0 +1,37 @@
+## Portfolio: the pupil's interest results, trials attended with reflections, artefacts and the year's targets
+
+portfolio-title = 📁 My portfolio
+portfolio-empty = Your portfolio is empty for now. Take the interest questionnaire (/questionnaire) and sign up for a trial (/trials): everything you do will gather here.
+portfolio-results-title = 📊 Interest results
+portfolio-results-none = No results yet.
+portfolio-result-line = • { $date } — { $title }: { $top }
+portfolio-trials-title = 🎟 Trials I attended
+portfolio-trials-none = None yet.
+portfolio-trial-line = { $kind } «{ $title }», { $date }
+portfolio-host = Where: { $organisation }
+portfolio-interest = Interest (1–5): { $before } → { $after }
+portfolio-did = What I did: { $text }
+portfolio-about-me = What I learned about myself: { $text }
+portfolio-would-choose = Would I choose this profession: { $answer }
+portfolio-next-step = My next step: { $text }
+portfolio-artifacts = Artefacts: { $count }, in the portfolio: { $shown }
+portfolio-answer-yes = yes
+portfolio-answer-no = no
+portfolio-answer-unsure = can't say yet
+portfolio-more = …and { $count } more in the PDF.
+portfolio-targets-title = 🎯 School year { $year }
+portfolio-targets-trials = Career trials: { $done } of { $target }
+portfolio-targets-contacts = Contacts with the world of work: { $done } of { $target }
+portfolio-targets-hint = The goal for a year: at least one career trial and four contacts with the world of work (trials, workplace visits, open days, master classes, meetings with professionals).
+portfolio-pdf-button = 📄 PDF
+portfolio-pdf-caption = 📄 Your portfolio on { $date }. You can show it at a college.
+portfolio-pdf-title = Career guidance portfolio
+portfolio-pdf-school = School: { $school }
+portfolio-pdf-class = Class: { $class }
+portfolio-pdf-date = Date: { $date }
+portfolio-pdf-results = Interest results
+portfolio-pdf-results-none = No questionnaire results yet.
+portfolio-pdf-trials = Trials attended and reflections
+portfolio-pdf-interest = Interest before the trial: { $before } of 5, after: { $after } of 5
+portfolio-pdf-trials-none = No trials attended yet.
+portfolio-pdf-targets = Yearly targets, { $year }

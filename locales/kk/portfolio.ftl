@@ -1,0 +1,37 @@
+## Портфолио: сауалнама нәтижелері, барған сынамалар мен рефлексия, артефактілер, жылдық мақсаттар
+
+portfolio-title = 📁 Менің портфолиом
+portfolio-empty = Әзірге мұнда бос. Қызығушылық сауалнамасынан өт (/questionnaire) де, кәсіби сынамаға жазыл (/trials): не істесең де, бәрі осында жиналады.
+portfolio-results-title = 📊 Сауалнама нәтижелері
+portfolio-results-none = Әзірге нәтиже жоқ.
+portfolio-result-line = • { $date } — { $title }: { $top }
+portfolio-trials-title = 🎟 Мен барған сынамалар
+portfolio-trials-none = Әзірге жоқ.
+portfolio-trial-line = { $kind } «{ $title }», { $date }
+portfolio-host = Қайда: { $organisation }
+portfolio-interest = Қызығушылық (1–5): { $before } → { $after }
+portfolio-did = Не істедім: { $text }
+portfolio-about-me = Өзім туралы не білдім: { $text }
+portfolio-would-choose = Осы мамандықты таңдар ма едім: { $answer }
+portfolio-next-step = Келесі қадамым: { $text }
+portfolio-artifacts = Артефактілер: { $count }, портфолиода: { $shown }
+portfolio-answer-yes = иә
+portfolio-answer-no = жоқ
+portfolio-answer-unsure = әзірге білмеймін
+portfolio-more = …тағы { $count } — PDF-те.
+portfolio-targets-title = 🎯 { $year } оқу жылы
+portfolio-targets-trials = Кәсіби сынамалар: { $done } / { $target }
+portfolio-targets-contacts = Еңбек әлемімен байланыстар: { $done } / { $target }
+portfolio-targets-hint = Жылдық мақсат: кемінде бір кәсіби сынама және еңбек әлемімен кемінде төрт байланыс (сынамалар, экскурсиялар, ашық есік күндері, шебер сыныптар, мамандармен кездесулер).
+portfolio-pdf-button = 📄 PDF
+portfolio-pdf-caption = 📄 { $date } күнгі портфолиоң. Оны колледжге көрсетуге болады.
+portfolio-pdf-title = Кәсіби бағдар портфолиосы
+portfolio-pdf-school = Мектеп: { $school }
+portfolio-pdf-class = Сынып: { $class }
+portfolio-pdf-date = Күні: { $date }
+portfolio-pdf-results = Қызығушылық сауалнамаларының нәтижелері
+portfolio-pdf-results-none = Сауалнама нәтижелері әзірге жоқ.
+portfolio-pdf-trials = Барған сынамалар және рефлексия
+portfolio-pdf-interest = Сынамаға дейінгі қызығушылық: { $before } / 5, кейін: { $after } / 5
+portfolio-pdf-trials-none = Барған сынамалар әзірге жоқ.
+portfolio-pdf-targets = { $year } оқу жылының мақсаттары

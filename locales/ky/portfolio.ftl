@@ -1,0 +1,37 @@
+## Портфолио: сурамжылоонун жыйынтыктары, барган сыноолор жана ой жүгүртүү, артефакттар, жылдык максаттар
+
+portfolio-title = 📁 Менин портфолиом
+portfolio-empty = Азырынча бул жер бош. Кызыгуулар сурамжылоосунан өт (/questionnaire) жана кесиптик сыноого жазыл (/trials): эмне кылсаң да, баары ушул жерге чогулат.
+portfolio-results-title = 📊 Сурамжылоонун жыйынтыктары
+portfolio-results-none = Азырынча жыйынтык жок.
+portfolio-result-line = • { $date } — { $title }: { $top }
+portfolio-trials-title = 🎟 Мен барган сыноолор
+portfolio-trials-none = Азырынча жок.
+portfolio-trial-line = { $kind } «{ $title }», { $date }
+portfolio-host = Кайда: { $organisation }
+portfolio-interest = Кызыгуу (1–5): { $before } → { $after }
+portfolio-did = Эмне кылдым: { $text }
+portfolio-about-me = Өзүм жөнүндө эмнени билдим: { $text }
+portfolio-would-choose = Бул кесипти тандамакмынбы: { $answer }
+portfolio-next-step = Кийинки кадамым: { $text }
+portfolio-artifacts = Артефакттар: { $count }, портфолиодо: { $shown }
+portfolio-answer-yes = ооба
+portfolio-answer-no = жок
+portfolio-answer-unsure = азырынча билбейм
+portfolio-more = …дагы { $count } — PDFте.
+portfolio-targets-title = 🎯 { $year } окуу жылы
+portfolio-targets-trials = Кесиптик сыноолор: { $done } / { $target }
+portfolio-targets-contacts = Эмгек дүйнөсү менен байланыштар: { $done } / { $target }
+portfolio-targets-hint = Жылдык максат: жок дегенде бир кесиптик сыноо жана эмгек дүйнөсү менен жок дегенде төрт байланыш (сыноолор, экскурсиялар, ачык эшиктер күндөрү, чебер-класстар, адистер менен жолугушуулар).
+portfolio-pdf-button = 📄 PDF
+portfolio-pdf-caption = 📄 { $date } карата портфолиоң. Аны колледжге көрсөтсөң болот.
+portfolio-pdf-title = Кесиптик багыт берүү портфолиосу
+portfolio-pdf-school = Мектеп: { $school }
+portfolio-pdf-class = Класс: { $class }
+portfolio-pdf-date = Күнү: { $date }
+portfolio-pdf-results = Кызыгуулар сурамжылоолорунун жыйынтыктары
+portfolio-pdf-results-none = Сурамжылоонун жыйынтыктары азырынча жок.
+portfolio-pdf-trials = Барган сыноолор жана ой жүгүртүү
+portfolio-pdf-interest = Сыноого чейинки кызыгуу: { $before } / 5, кийин: { $after } / 5
+portfolio-pdf-trials-none = Барган сыноолор азырынча жок.
+portfolio-pdf-targets = { $year } окуу жылынын максаттары

@@ -1,0 +1,37 @@
+## Портфолио: результаты опросников, посещённые пробы с рефлексией, артефакты и цели года
+
+portfolio-title = 📁 Моё портфолио
+portfolio-empty = Пока здесь пусто. Пройди опросник интересов (/questionnaire) и запишись на пробу (/trials) — всё, что ты сделаешь, соберётся здесь.
+portfolio-results-title = 📊 Результаты опросников
+portfolio-results-none = Результатов пока нет.
+portfolio-result-line = • { $date } — { $title }: { $top }
+portfolio-trials-title = 🎟 Мои пробы и встречи
+portfolio-trials-none = Пока ни одной.
+portfolio-trial-line = { $kind } «{ $title }», { $date }
+portfolio-host = Где: { $organisation }
+portfolio-interest = Интерес (1–5): { $before } → { $after }
+portfolio-did = Моя работа на пробе: { $text }
+portfolio-about-me = Открытие о себе: { $text }
+portfolio-would-choose = Хочу ли выбрать эту профессию: { $answer }
+portfolio-next-step = Мой следующий шаг: { $text }
+portfolio-artifacts = Артефакты: { $count }, в портфолио: { $shown }
+portfolio-answer-yes = да
+portfolio-answer-no = нет
+portfolio-answer-unsure = пока не знаю
+portfolio-more = …и ещё { $count } — в PDF.
+portfolio-targets-title = 🎯 Учебный год { $year }
+portfolio-targets-trials = Профессиональные пробы: { $done } из { $target }
+portfolio-targets-contacts = Контакты с миром труда: { $done } из { $target }
+portfolio-targets-hint = Цель на год: хотя бы одна профессиональная проба и четыре контакта с миром труда (пробы, экскурсии, дни открытых дверей, мастер-классы, встречи с профессионалами).
+portfolio-pdf-button = 📄 PDF
+portfolio-pdf-caption = 📄 Твоё портфолио на { $date }. Его можно показать в колледже.
+portfolio-pdf-title = Портфолио профориентации
+portfolio-pdf-school = Школа: { $school }
+portfolio-pdf-class = Класс: { $class }
+portfolio-pdf-date = Дата: { $date }
+portfolio-pdf-results = Результаты опросников интересов
+portfolio-pdf-results-none = Результатов опросников пока нет.
+portfolio-pdf-trials = Посещённые пробы и рефлексия
+portfolio-pdf-interest = Интерес до пробы: { $before } из 5, после: { $after } из 5
+portfolio-pdf-trials-none = Посещённых проб пока нет.
+portfolio-pdf-targets = Цели учебного года { $year }
