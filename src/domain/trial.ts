@@ -218,6 +218,17 @@ export function rankTrials<T extends { directions: readonly RiasecLetter[]; star
 
 /** "15.10.2026 10:00" on the school's clock: the same in every language, for notices rendered later. */
 export function numericDateTime(at: Date, timeZone: string): string {
+  return `${numericDate(at, timeZone)} ${numericTime(at, timeZone)}`;
+}
+
+/** "15.10.2026" on the school's clock. */
+export function numericDate(at: Date, timeZone: string): string {
   const p = zonedParts(at, timeZone);
-  return `${String(p.day).padStart(2, "0")}.${String(p.month).padStart(2, "0")}.${p.year} ${clockTime(p.hour, p.minute)}`;
+  return `${String(p.day).padStart(2, "0")}.${String(p.month).padStart(2, "0")}.${p.year}`;
+}
+
+/** "10:00" on the school's clock. */
+export function numericTime(at: Date, timeZone: string): string {
+  const p = zonedParts(at, timeZone);
+  return clockTime(p.hour, p.minute);
 }

@@ -15,8 +15,8 @@ import { consentDecisionData, consentOpenData, consentPhotoData } from "../domai
 import { CONSENT_TEXT_VERSIONS } from "../domain/consent-texts.js";
 import { chaseToSend, currentRecords, effectivePhotoScope, fitTexts, newestByGuardian, participationOutcome, type EffectivePhotoScope, type PhotoAnswer } from "../domain/consent.js";
 import { hashShownText } from "../domain/text-hash.js";
-import { numericDateTime } from "../domain/trial.js";
-import { clockTime, zonedParts } from "../domain/zoned-time.js";
+import { numericDate, numericDateTime, numericTime } from "../domain/trial.js";
+import { zonedParts } from "../domain/zoned-time.js";
 import type { AuditService } from "./audit.js";
 import { isAdmin, requireGuardianOf, requireRole, type Actor } from "./authorization.js";
 import { DomainError, InvalidInput, NotAllowed, NotFound } from "./errors.js";
@@ -135,16 +135,6 @@ function shortLink(link: string | undefined): string {
   }
 }
 
-function dayOf(at: Date, timeZone: string): string {
-  const p = zonedParts(at, timeZone);
-  return `${String(p.day).padStart(2, "0")}.${String(p.month).padStart(2, "0")}.${p.year}`;
-}
-
-function timeOf(at: Date, timeZone: string): string {
-  const p = zonedParts(at, timeZone);
-  return clockTime(p.hour, p.minute);
-}
-
 /** "Аружан Сейтова" and "9А", as a teacher reads them. */
 export function pupilName(pupil: Pick<Pupil, "firstName" | "lastName"> | null | undefined): string {
   return [pupil?.firstName, pupil?.lastName].filter(Boolean).join(" ") || EMPTY;
@@ -220,10 +210,10 @@ export function consentRequestParams(trial: TrialView, childFirstName: string): 
     format: trial.format,
     title: trial.title,
     description: texts.description,
-    date: dayOf(trial.startsAt, tz),
-    start: timeOf(trial.startsAt, tz),
-    endDate: dayOf(trial.endsAt, tz),
-    end: timeOf(trial.endsAt, tz),
+    date: numericDate(trial.startsAt, tz),
+    start: numericTime(trial.startsAt, tz),
+    endDate: numericDate(trial.endsAt, tz),
+    end: numericTime(trial.endsAt, tz),
     sameDay: start.year === end.year && start.month === end.month && start.day === end.day ? "yes" : "no",
     hours: Math.floor(minutes / 60),
     minutes: minutes % 60,

@@ -16,8 +16,7 @@ import { ACTIVE_REGISTRATION_STATUSES, type RegistrationStatus } from "../db/mod
 import { fitTexts } from "../domain/consent.js";
 import { reminderReplyData } from "../domain/reminder-buttons.js";
 import { clippedList, keyStart, mapLink, planningWindow, REMINDER_KINDS, reminderKey, reminderMoment, type ReminderKind } from "../domain/reminder-plan.js";
-import { numericDateTime } from "../domain/trial.js";
-import { clockTime, zonedParts } from "../domain/zoned-time.js";
+import { numericDate, numericDateTime, numericTime } from "../domain/trial.js";
 import type { AuditService } from "./audit.js";
 import type { Actor } from "./authorization.js";
 import { pupilClass, pupilName } from "./consents.js";
@@ -60,16 +59,6 @@ const EMPTY = "—";
 
 type StoredTrial = Parameters<typeof toTrialView>[0];
 
-function dayOf(at: Date, timeZone: string): string {
-  const p = zonedParts(at, timeZone);
-  return `${String(p.day).padStart(2, "0")}.${String(p.month).padStart(2, "0")}.${p.year}`;
-}
-
-function timeOf(at: Date, timeZone: string): string {
-  const p = zonedParts(at, timeZone);
-  return clockTime(p.hour, p.minute);
-}
-
 const person = (p: { name: string; phone: string } | undefined) => (p?.name ? `${p.name}, ${p.phone}` : EMPTY);
 
 /** Params of `reminder-24h-pupil` / `reminder-24h-parent`: the direction sheet, from the trial as it is now. */
@@ -91,9 +80,9 @@ export function directionSheetParams(trial: TrialView): Record<string, string> {
   return {
     title: trial.title,
     format: trial.format,
-    date: dayOf(trial.startsAt, tz),
-    start: timeOf(trial.startsAt, tz),
-    end: timeOf(trial.endsAt, tz),
+    date: numericDate(trial.startsAt, tz),
+    start: numericTime(trial.startsAt, tz),
+    end: numericTime(trial.endsAt, tz),
     organisation: texts.organisation,
     address: texts.address,
     map: address ? mapLink(address, tz) : EMPTY,
