@@ -9,7 +9,9 @@ import { ManualClock } from "../../src/clock.js";
 import { ConfigError } from "../../src/config.js";
 import { ensureIndexes } from "../../src/db/models/index.js";
 import type { EmbeddedStoreFactory } from "../../src/db/select-database.js";
+import { REMINDER_LEAD } from "../../src/domain/reminder-plan.js";
 import { startBagdar, type RunningBagdar } from "../../src/main.js";
+import { AFTER_PROMPT_DELAY, PARENT_SUMMARY_DELAY, TRACE_PROMPT_DELAY } from "../../src/services/reflections.js";
 import { ADMIN, FIRST_GUEST_ID, seedDemoData, type DemoData, type Persona } from "./demo-data.js";
 import { BotApiEmulator, type EmulatedUser } from "./emulator.js";
 import { PageServer } from "./page-server.js";
@@ -186,21 +188,33 @@ export class Playground {
 
   /**
    * The earliest thing the jobs will act on: a message waiting in the outbox, a scheduled
-   * broadcast, or a consent deadline (its reminders 3 days and 1 day before, and the expiry itself).
+   * broadcast, a consent deadline (its reminders 3 days and 1 day before, and the expiry itself),
+   * a trial's reminders (a day and 2 hours before), or what follows a trial its pupils attended
+   * (the reflection 1 hour after the end, the trace a day later, the parents' summary after 2 days).
    */
   async #nextDueAt(): Promise<Date | undefined> {
     const { Notification, Broadcast, Registration, Trial } = this.app.models;
     const now = this.clock.now().getTime();
-    const [message, broadcast, waiting] = await Promise.all([
+    const [message, broadcast, waiting, confirmed, attended] = await Promise.all([
       Notification.findOne({ status: "pending" }, { notBefore: 1 }).sort({ notBefore: 1 }).lean(),
       Broadcast.findOne({ status: "scheduled", nextRunAt: { $ne: null } }, { nextRunAt: 1 }).sort({ nextRunAt: 1 }).lean(),
       Registration.distinct("trialId", { status: "pending_consent" }),
+      Registration.distinct("trialId", { status: "confirmed" }),
+      Registration.distinct("trialId", { status: "attended" }),
     ]);
-    const trials = await Trial.find({ _id: { $in: waiting }, status: "published", consentDeadline: { $gt: new Date(now) } }, { consentDeadline: 1 }).lean();
-    const day = 24 * 3_600_000;
-    const deadlines = trials.flatMap((trial) => [3 * day, day, 0].map((before) => new Date(trial.consentDeadline!.getTime() - before))).filter((at) => at.getTime() > now);
-    const times = [message?.notBefore, broadcast?.nextRunAt, ...deadlines].filter((at): at is Date => at instanceof Date);
-    return times.length ? new Date(Math.min(...times.map((at) => at.getTime()))) : undefined;
+    const at = (from: Date | null | undefined, offsets: readonly number[]) => (from ? offsets.map((offset) => new Date(from.getTime() + offset)) : []);
+    const [deadlines, upcoming, done] = await Promise.all([
+      Trial.find({ _id: { $in: waiting }, status: "published", consentDeadline: { $gt: new Date(now) } }, { consentDeadline: 1 }).lean(),
+      Trial.find({ _id: { $in: confirmed }, status: "published", startsAt: { $gt: new Date(now) } }, { startsAt: 1 }).lean(),
+      Trial.find({ _id: { $in: attended }, endsAt: { $gt: new Date(now - PARENT_SUMMARY_DELAY) } }, { endsAt: 1 }).lean(),
+    ]);
+    const planned = [
+      ...deadlines.flatMap((trial) => at(trial.consentDeadline, [-3 * DAY, -DAY, 0])),
+      ...upcoming.flatMap((trial) => at(trial.startsAt, [-REMINDER_LEAD.reminder24h, -REMINDER_LEAD.reminder2h])),
+      ...done.flatMap((trial) => at(trial.endsAt, [AFTER_PROMPT_DELAY, TRACE_PROMPT_DELAY, PARENT_SUMMARY_DELAY])),
+    ].filter((time) => time.getTime() > now);
+    const times = [message?.notBefore, broadcast?.nextRunAt, ...planned].filter((time): time is Date => time instanceof Date);
+    return times.length ? new Date(Math.min(...times.map((time) => time.getTime()))) : undefined;
   }
 
   #offsetMs(): number {

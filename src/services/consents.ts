@@ -145,11 +145,15 @@ export function pupilClass(pupil: Pick<Pupil, "grade" | "classLetter"> | null | 
 }
 
 /**
- * The consent messages still waiting in the outbox for a registration (the request, its
- * reminders) are withdrawn once it no longer waits for consent, so nobody is asked about a
- * registration already decided, cancelled or expired.
+ * The messages still waiting in the outbox for a registration (the consent request and its
+ * reminders, the trial reminders) are withdrawn once it no longer waits for consent, so nobody
+ * is asked or reminded about a registration already decided, cancelled or expired.
  */
-export async function withdrawQueuedRequests(models: Models, registrationId: Types.ObjectId, kinds: readonly string[] = ["consent-request", "consent-chase"]): Promise<void> {
+export async function withdrawQueuedRequests(
+  models: Models,
+  registrationId: Types.ObjectId,
+  kinds: readonly string[] = ["consent-request", "consent-chase", "reminder24h", "reminder2h"],
+): Promise<void> {
   await models.Notification.updateMany(
     { kind: { $in: kinds }, status: { $in: ["pending", "failed"] }, dedupeKey: { $regex: `:${registrationId.toHexString()}:` } },
     { $set: { status: "cancelled" } },

@@ -7,6 +7,7 @@ import { ACTIVE_REGISTRATION_STATUSES, type RegistrationStatus } from "../db/mod
 import { TRIAL_FORMATS, TRIAL_KINDS, TRIAL_MAX_CAPACITY, TRIAL_MIN_CAPACITY, type TrialFormat, type TrialKind, type TrialStatus } from "../db/models/trial.js";
 import { MAX_GRADE, MIN_GRADE } from "../domain/profile.js";
 import { checkOnlineLink, checkPhone, checkTrialText, checkTrialTimes, matchScore, numericDateTime, rankTrials, signupBlock, type SignupBlock, type TrialTextField } from "../domain/trial.js";
+import { REMINDER_KINDS } from "../domain/reminder-plan.js";
 import type { AuditService } from "./audit.js";
 import { isAdmin, requireRole, requireStaffOf, type Actor } from "./authorization.js";
 import { DomainError, NotAllowed, NotFound } from "./errors.js";
@@ -394,6 +395,10 @@ export function createTrialService(deps: TrialServiceDeps) {
         return a instanceof Date && b instanceof Date ? a.getTime() !== b.getTime() : a !== b;
       });
       await deps.audit.record({ actorId: actor!.id, action: "trial.update", entity: "trial", entityId: trialId, details: { moved } });
+      // Reminders still waiting name the old start; the planner plans them again for the new one.
+      if (before.startsAt.getTime() !== trial.startsAt.getTime()) {
+        await deps.models.Notification.updateMany({ trialId, kind: { $in: REMINDER_KINDS }, status: { $in: ["pending", "failed"] } }, { $set: { status: "cancelled" } });
+      }
       let notified = 0;
       if (moved.length > 0 && trial.status === "published") {
         notified = await noticeRegistrants(trial, ACTIVE_REGISTRATION_STATUSES, "trial-changed", String(now.getTime()));

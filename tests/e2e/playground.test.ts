@@ -27,6 +27,8 @@ const CHROMIUM_FLAGS = [
 const SCREENSHOTS = path.resolve("tests/e2e/__screenshots__");
 const PUPIL = 5_000_001;
 const PARENT = 5_000_002;
+/** A 1×1 PNG: the pupil's "photo of the work". */
+const PNG_PIXEL = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
 const hasChromium = existsSync(CHROMIUM);
 // Skipped only on a developer's machine without Chromium, and it says so. In CI a missing
@@ -284,6 +286,103 @@ describe.skipIf(skipLocally)("the playground in a browser", () => {
     await snap(page, "03-trial-consent.png");
   });
 
+  it("follows the trial through: the direction sheet, attendance, the pupil's reflection with a photo, the parents' summary and the portfolio", async () => {
+    const pupil = byRole(page, "pupil");
+    const parent = byRole(page, "parent");
+    const teacher = byRole(page, "teacher");
+    const { models } = running.app;
+    const child = await models.User.findOne({ telegramId: PUPIL }).lean();
+    const registration = await models.Registration.findOne({ studentId: child!._id, status: "confirmed" }).lean();
+    const trial = await models.Trial.findById(registration!.trialId).lean();
+
+    /** "Next job" until the pane shows a bubble with this text (other demo trials have their own moments). */
+    async function nextJobUntil(chat: Locator, text: string, limit = 12): Promise<Locator> {
+      const wanted = chat.locator(".bubble", { hasText: text });
+      for (let i = 0; i < limit && (await wanted.count()) === 0; i++) {
+        await page.getByRole("button", { name: "Next job" }).click();
+        await page.waitForTimeout(400);
+      }
+      await wanted.last().waitFor();
+      return wanted.last();
+    }
+
+    // A day before: the direction sheet, to the pupil with "I'm coming" / "I can't come", and to the parent.
+    const sheet = await nextJobUntil(pupil, "🔔 Маршрутный лист");
+    expect(running.playground.clock.now().getTime()).toBeGreaterThanOrEqual(trial!.startsAt.getTime() - 24 * 3_600_000);
+    expect(await sheet.locator(".text").textContent()).toContain("🗺 На карте: https://2gis.kz/search/");
+    await nextJobUntil(parent, "🔔 Маршрутный лист: завтра Аружан");
+    await tap(pupil, "✅ Приду");
+    expect(await models.Registration.findById(registration!._id).lean()).toMatchObject({ status: "confirmed" });
+
+    // Two hours before, then the trial begins and the teacher marks the pupil present on the roster.
+    await nextJobUntil(pupil, "⏰ Через 2 часа");
+    for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "+1 h" }).click();
+    await until(async () => running.playground.clock.now().getTime() > trial!.startsAt.getTime(), "the trial to begin");
+    await type(teacher, "/menu");
+    await tap(teacher, "🗂 Пробы школы");
+    await teacher.getByRole("button", { name: /наубайшы/ }).last().click();
+    await tap(teacher, "👥 Список");
+    await bubble(teacher, "📋 Список участников");
+    await teacher.getByRole("button", { name: "✅ Сапарова Аружан" }).last().click();
+    await until(async () => (await models.Registration.findById(registration!._id).lean())?.status === "attended", "attendance to be stored");
+
+    // An hour after the end the pupil is asked to reflect.
+    await nextJobUntil(pupil, "👋 Как прошла проба");
+    await tap(pupil, "✍️ Начать");
+    await bubble(pupil, "1/6. Что именно пришлось делать");
+    await type(pupil, "Месили тесто и пекли баурсаки");
+    await bubble(pupil, "2/6.");
+    await type(pupil, "Тесто получилось пышным");
+    await bubble(pupil, "3/6.");
+    await tap(pupil, "⏭ Пропустить");
+    await bubble(pupil, "4/6.");
+    await type(pupil, "Аккуратность и выносливость");
+    await bubble(pupil, "5/6.");
+    await type(pupil, "Мне нравится работать руками");
+    await bubble(pupil, "6/6.");
+    await type(pupil, "Да, хочу на день открытых дверей");
+    await bubble(pupil, "Тебе понравилось?");
+    await tap(pupil, "Да");
+    await bubble(pupil, "Могла бы эта профессия стать твоим выбором?");
+    await tap(pupil, "Не знаю");
+    await bubble(pupil, "Была ли проба полезной для тебя?");
+    await tap(pupil, "Да");
+    for (const question of ["Понятна ли была задача?", "Получилось ли соблюдать порядок действий?", "Насколько точно получалось работать?", "Как шло общение с наставником", "Получилось ли соблюдать правила безопасности?"]) {
+      await bubble(pupil, question);
+      await tap(pupil, "3 · да");
+    }
+    await bubble(pupil, "Насколько тебе сейчас интересна эта сфера");
+    await tap(pupil, "5");
+    await bubble(pupil, "📎 Есть фото твоей работы");
+    // The artefact: a photo of the bread, attached from the page.
+    await pupil.locator('input[type="file"]').setInputFiles({ name: "nan.png", mimeType: "image/png", buffer: PNG_PIXEL });
+    await bubble(pupil, "Добавить это в твоё портфолио?");
+    await tap(pupil, "Да");
+    await bubble(pupil, "Можно показать родителям");
+    await tap(pupil, "Да");
+    await bubble(pupil, "✅ Сохранено");
+
+    const reflection = await until(() => models.Reflection.findOne({ studentId: child!._id, phase: "after" }).lean(), "the reflection");
+    expect(reflection).toMatchObject({ interestAfter: 5, liked: "yes", wouldChoose: "unsure", useful: "yes" });
+    expect(reflection.artifacts).toHaveLength(1);
+    expect(reflection.artifacts[0]).toMatchObject({ inPortfolio: true });
+
+    // The parent hears where the child was and, with the child's leave, what they did.
+    const summary = await nextJobUntil(parent, "📋 Как прошла проба: Аружан");
+    expect(await summary.locator(".text").textContent()).toContain("«Месили тесто и пекли баурсаки»");
+
+    // The portfolio counts the trial towards the year's targets, and exports a PDF.
+    await tap(pupil, "📁 Портфолио");
+    const portfolio = await bubble(pupil, "📁 Моё портфолио");
+    const text = await portfolio.locator(".text").textContent();
+    expect(text).toContain("Интерес (1–5): 4 → 5");
+    expect(text).toContain("Моя работа на пробе: Месили тесто и пекли баурсаки");
+    expect(text).toContain("Профессиональные пробы: 1 из 1");
+    await tap(pupil, "📄 PDF");
+    await bubble(pupil, "📄 Твоё портфолио на");
+    await snap(page, "05-reflection-portfolio.png");
+  });
+
   it("renders bot text safely: no markup from a plain message, only Telegram's tags from HTML", async () => {
     const send = (body: Record<string, unknown>) =>
       fetch(`${running.apiRoot}/bot${PLAYGROUND_TOKEN}/sendMessage`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ chat_id: PUPIL, ...body }) });
@@ -305,10 +404,11 @@ describe.skipIf(skipLocally)("the playground in a browser", () => {
   it("moves the app's clock from the page", async () => {
     const clock = page.getByTestId("clock-time");
     const before = await clock.textContent();
+    const offsetBefore = running.playground.clockView().offsetMs; // the trial cycle above moved it already
     await page.getByRole("button", { name: "+1 day" }).click();
     await until(async () => (await clock.textContent()) !== before, "the clock to move");
-    expect(await page.locator("#clock-offset").textContent()).toBe("+1 d");
-    expect(running.playground.clockView().offsetMs).toBeGreaterThanOrEqual(24 * 3_600_000 - 1000);
+    expect(await page.locator("#clock-offset").textContent()).toMatch(/^\+\d+ d/);
+    expect(running.playground.clockView().offsetMs - offsetBefore).toBeGreaterThanOrEqual(24 * 3_600_000 - 1000);
     await page.locator(".toast", { hasText: "Time moved" }).last().waitFor();
   });
 

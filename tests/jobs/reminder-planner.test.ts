@@ -224,6 +224,8 @@ describe("the reminder planner", () => {
     const input = await trials().draftFrom(teacher, moving);
     const newStart = new Date(lateStart.getTime() + 48 * HOUR);
     await trials().update(teacher, moving, { ...input, startsAt: newStart, endsAt: new Date(newStart.getTime() + 90 * MINUTE) });
+    // Withdrawn by the change itself, not only at the planner's next run.
+    expect((await reminders({ trialId: moving, kind: "reminder24h" })).map((n) => n.status)).toEqual(["cancelled", "cancelled"]);
     await runAt(new Date("2026-09-22T02:00:00Z"));
     expect((await reminders({ trialId: moving })).map((n) => n.status)).toEqual(["cancelled", "cancelled", "cancelled"]);
     // Only the urgent change notice went out, not the old sheet.
@@ -254,7 +256,20 @@ describe("the reminder planner", () => {
     await runAt(before(24 * HOUR, lateStart));
     expect((await reminders({ trialId: evening, kind: "reminder24h" })).map((n) => n.status)).toEqual(["pending", "pending"]);
     await world.registrations.cancel(await actor(aruId), registrationId);
+    // Withdrawn by the cancellation itself.
+    expect((await reminders({ trialId: evening, kind: "reminder24h" })).map((n) => n.status)).toEqual(["cancelled", "cancelled"]);
     await runAt(new Date("2026-09-22T02:00:00Z"));
     expect((await reminders({ trialId: evening, kind: "reminder24h" })).map((n) => n.status)).toEqual(["cancelled", "cancelled"]);
+  });
+
+  it("a trial cancelled while its reminders wait for the morning: they are withdrawn at once", async () => {
+    const lateStart = new Date("2026-09-22T18:30:00Z");
+    const evening = await createTrial({ title: "Вечер", startsAt: lateStart, endsAt: new Date("2026-09-22T20:00:00Z"), consentDeadline: new Date("2026-09-21T12:00:00Z") });
+    const { registrationId } = await world.registrations.signUp(await actor(aruId), evening, BEFORE);
+    await confirm(registrationId);
+    await runAt(before(24 * HOUR, lateStart));
+    expect((await reminders({ trialId: evening })).map((n) => n.status)).toEqual(["pending", "pending", "pending"]);
+    await trials().cancel(await actor(teacherId), evening);
+    expect((await reminders({ trialId: evening })).map((n) => n.status)).toEqual(["cancelled", "cancelled", "cancelled"]);
   });
 });

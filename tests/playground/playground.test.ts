@@ -162,12 +162,25 @@ describe("the playground behind the page", () => {
     expect(jobRuns[2]!.getTime()).toBeGreaterThanOrEqual(firstReminder);
     expect(next.body.clock.offsetMs).toBeGreaterThanOrEqual(firstReminder - before);
 
+    // A confirmed place: the next moment is the trial's direction sheet, a day before it starts.
+    const registrations = await models.Registration.find({ status: { $in: ["pending_consent", "confirmed"] } }).lean();
+    await models.Registration.updateMany({ status: { $in: ["pending_consent", "confirmed"] } }, { $set: { status: "cancelled" } });
+    await models.Notification.updateMany({ status: "pending" }, { $set: { status: "cancelled" } });
+    const kept = registrations[0]!;
+    await models.Registration.updateOne({ _id: kept._id }, { $set: { status: "confirmed" } });
+    const startsAt = (await models.Trial.findById(kept.trialId).lean())!.startsAt.getTime();
+    expect(startsAt - DAY).toBeGreaterThan(running.playground.clock.now().getTime());
+    await api("clock", { action: "next" });
+    expect(jobRuns).toHaveLength(4);
+    expect(jobRuns[3]!.getTime() - (startsAt - DAY)).toBeGreaterThanOrEqual(0);
+    expect(jobRuns[3]!.getTime() - (startsAt - DAY)).toBeLessThan(60_000);
+
     // Nothing left to wait for: "next job" says so and leaves time alone.
-    await models.Registration.updateMany({ status: "pending_consent" }, { $set: { status: "confirmed" } });
+    await models.Registration.updateMany({ status: "confirmed" }, { $set: { status: "cancelled" } });
     await models.Notification.updateMany({ status: "pending" }, { $set: { status: "cancelled" } });
     const idle = await api("clock", { action: "next" });
     expect(idle.body.message).toBe("Nothing is scheduled yet.");
-    expect(jobRuns).toHaveLength(3);
+    expect(jobRuns).toHaveLength(4);
 
     expect((await api("clock", { action: "week" })).status).toBe(400);
   });
