@@ -16,6 +16,7 @@ import { createRegistrationService } from "./registrations.js";
 import { createReflectionService } from "./reflections.js";
 import { createRecommendationService } from "./recommendations.js";
 import { createReminderService } from "./reminders.js";
+import { createReportService } from "./reports.js";
 import { createSchoolService } from "./schools.js";
 import { createTeacherService } from "./teachers.js";
 import { createTrialService } from "./trials.js";
@@ -61,6 +62,7 @@ export function createServices(deps: ServiceDeps) {
     reminders: createReminderService({ ...deps, audit, outbox, registrations, users }),
     portfolio: createPortfolioService({ ...deps, questionnaires: createQuestionnaireService(deps), photoScopeOf: (id) => consents.photoScopeOf(id), defaultTimezone: deps.config.defaultTimezone }),
     reflections: createReflectionService({ ...deps, outbox }),
+    reports: createReportService({ ...deps, defaultTimezone: deps.config.defaultTimezone }),
   };
 }
 

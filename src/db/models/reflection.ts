@@ -48,6 +48,8 @@ export const reflectionSchema = new Schema(
     interestBefore: interest,
     /** "after" phase: interest 1–5 now. */
     interestAfter: interest,
+    /** "after" phase: the pupil's overall rating of the trial, 1–5 (the seed's "average at least 4 of 5"). */
+    rating: interest,
     liked: triState,
     wouldChoose: triState,
     useful: triState,
