@@ -55,6 +55,10 @@ async function buttonQuestion<V extends ReflectionButtonValue>(conversation: Bag
 }
 
 const TRI_ROW: [TriStateAnswer, string][][] = [[["yes", "reflection-yes"], ["no", "reflection-no"], ["unsure", "reflection-unsure"]]];
+/** Plain 1–5 buttons; the question's own text says what 1 and 5 mean. */
+const ONE_TO_FIVE: ["1" | "2" | "3" | "4" | "5", string][][] = [
+  [["1", "reflection-interest-1"], ["2", "reflection-interest-2"], ["3", "reflection-interest-3"], ["4", "reflection-interest-4"], ["5", "reflection-interest-5"]],
+];
 const YES_NO: ["yes" | "no", string][][] = [[["yes", "reflection-yes"], ["no", "reflection-no"]]];
 
 /** A photo (its largest size) or a document, or "none" from the button; anything else is asked again. */
@@ -84,7 +88,7 @@ async function artifactQuestion(conversation: BagdarConversation, ctx: SceneCont
 
 /**
  * The "after" reflection (seed 001 form В and Appendix 6), for the pupil's own attended
- * registration: six free texts (the first required), liked / would choose / useful,
+ * registration: six free texts (the first required), liked / would choose / useful, an overall rating 1–5,
  * self-assessment 1–3 on five criteria, interest now 1–5, an optional artefact with the pupil's
  * portfolio choice, and whether their parents may read what they did. Kept only in the dialog
  * until the end, then stored at once; nothing is half-saved.
@@ -105,6 +109,7 @@ export async function reflectionAfter(conversation: BagdarConversation, ctx: Sce
   const liked = await buttonQuestion(conversation, ctx, "liked", "reflection-after-liked", TRI_ROW);
   const wouldChoose = await buttonQuestion(conversation, ctx, "wouldChoose", "reflection-after-would-choose", TRI_ROW);
   const useful = await buttonQuestion(conversation, ctx, "useful", "reflection-after-useful", TRI_ROW);
+  const rating = await buttonQuestion(conversation, ctx, "rating", "reflection-after-rating", ONE_TO_FIVE);
 
   const selfAssessment = {} as Record<SelfAssessmentCriterion, number>;
   for (const criterion of SELF_ASSESSMENT_CRITERIA) {
@@ -113,9 +118,7 @@ export async function reflectionAfter(conversation: BagdarConversation, ctx: Sce
     ]);
     selfAssessment[criterion] = Number(score);
   }
-  const interest = await buttonQuestion(conversation, ctx, "interest", "reflection-after-interest", [
-    [["1", "reflection-interest-1"], ["2", "reflection-interest-2"], ["3", "reflection-interest-3"], ["4", "reflection-interest-4"], ["5", "reflection-interest-5"]],
-  ]);
+  const interest = await buttonQuestion(conversation, ctx, "interest", "reflection-after-interest", ONE_TO_FIVE);
 
   const file = await artifactQuestion(conversation, ctx);
   let artifact: AfterReflectionInput["artifact"];
@@ -125,7 +128,7 @@ export async function reflectionAfter(conversation: BagdarConversation, ctx: Sce
   }
   const share = await buttonQuestion(conversation, ctx, "share", "reflection-after-share", YES_NO);
 
-  const input: AfterReflectionInput = { answers, liked, wouldChoose, useful, selfAssessment, interestAfter: Number(interest), artifact, shareWithParents: share === "yes" };
+  const input: AfterReflectionInput = { answers, liked, wouldChoose, useful, rating: Number(rating), selfAssessment, interestAfter: Number(interest), artifact, shareWithParents: share === "yes" };
   const saved = await attempt(conversation, (c) => c.deps.services.reflections.saveAfter(c.user, id(), input));
   if (!saved.ok) return void (await ctx.reply(ctx.t(`errors-${saved.code}`)));
   await ctx.reply(ctx.t("reflection-after-saved"));

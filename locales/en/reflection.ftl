@@ -42,6 +42,7 @@ reflection-text-too-long = That's { $length } characters; please keep it within 
 reflection-after-liked = Did you like it?
 reflection-after-would-choose = Would you choose this job for yourself?
 reflection-after-useful = Was the trial useful to you?
+reflection-after-rating = How would you rate this trial overall, from 1 (poor) to 5 (excellent)?
 
 reflection-self-task = Rate yourself from 1 to 3. Did you understand the task?
 reflection-self-procedure = Did you follow the steps in the right order?

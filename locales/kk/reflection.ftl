@@ -42,6 +42,7 @@ reflection-text-too-long = Мұнда { $length } таңба, ал { $max } та
 reflection-after-liked = Саған ұнады ма?
 reflection-after-would-choose = Бұл мамандықты өзіңе таңдар ма едің?
 reflection-after-useful = Сынама саған пайдалы болды ма?
+reflection-after-rating = Бұл сынаманы жалпы қалай бағалайсың: 1-ден (нашар) 5-ке (өте жақсы) дейін?
 
 reflection-self-task = Өзіңді 1-ден 3-ке дейін бағала. Тапсырманы түсіндің бе?
 reflection-self-procedure = Әрекеттердің ретін сақтай алдың ба?

@@ -42,6 +42,7 @@ reflection-text-too-long = Бул жерде { $length } белги, ал эми
 reflection-after-liked = Сага жактыбы?
 reflection-after-would-choose = Бул кесипти өзүңө тандамак белең?
 reflection-after-useful = Сыноо сага пайдалуу болдубу?
+reflection-after-rating = Бул сыноону жалпысынан кантип баалайсың: 1ден (начар) 5ке (абдан жакшы) чейин?
 
 reflection-self-task = Өзүңдү 1ден 3кө чейин баала. Тапшырманы түшүндүңбү?
 reflection-self-procedure = Иштин ирээтин сактай алдыңбы?

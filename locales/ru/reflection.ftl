@@ -42,6 +42,7 @@ reflection-text-too-long = Здесь { $length } символов, а можн�
 reflection-after-liked = Тебе понравилось?
 reflection-after-would-choose = Могла бы эта профессия стать твоим выбором?
 reflection-after-useful = Была ли проба полезной для тебя?
+reflection-after-rating = Как ты оценишь эту пробу в целом: от 1 (плохо) до 5 (отлично)?
 
 reflection-self-task = Оцени себя от 1 до 3. Понятна ли была задача?
 reflection-self-procedure = Получилось ли соблюдать порядок действий?

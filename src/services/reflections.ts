@@ -43,6 +43,8 @@ export interface AfterReflectionInput {
   liked: TriStateAnswer;
   wouldChoose: TriStateAnswer;
   useful: TriStateAnswer;
+  /** The pupil's overall rating of the trial, 1–5. */
+  rating: number;
   selfAssessment: Record<SelfAssessmentCriterion, number>;
   interestAfter: number;
   artifact?: { fileId: string; kind: ArtifactKind; inPortfolio: boolean } | undefined;
@@ -180,6 +182,7 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
         if (!Number.isInteger(score) || score < 1 || score > 3) throw new InvalidInput(criterion);
         selfAssessment.set(criterion, score);
       }
+      if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) throw new InvalidInput("rating");
       if (!Number.isInteger(input.interestAfter) || input.interestAfter < 1 || input.interestAfter > 5) throw new InvalidInput("interestAfter");
       answers.set(SHARE_WITH_PARENTS, input.shareWithParents ? "yes" : "no");
       await store({
@@ -190,6 +193,7 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
         answers,
         selfAssessment,
         interestAfter: input.interestAfter,
+        rating: input.rating,
         liked: input.liked,
         wouldChoose: input.wouldChoose,
         useful: input.useful,

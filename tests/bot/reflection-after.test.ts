@@ -16,6 +16,7 @@ const Q = {
   liked: "Did you like it?",
   wouldChoose: "Would you choose this job for yourself?",
   useful: "Was the trial useful to you?",
+  rating: "How would you rate this trial overall, from 1 (poor) to 5 (excellent)?",
   task: "Rate yourself from 1 to 3. Did you understand the task?",
   procedure: "Did you follow the steps in the right order?",
   accuracy: "How accurately did you work?",
@@ -118,7 +119,22 @@ describe("the 'after' reflection", () => {
     expect(texts()).toEqual([Q.useful]);
     await pupil.tap("Can't say");
 
+    expect(texts()).toEqual([Q.rating]);
+    expect(pupil.buttons).toEqual(["1", "2", "3", "4", "5"]);
+    await pupil.send("5");
+    expect(texts()).toEqual(["Please choose one of the buttons.", Q.rating]);
+    await pupil.tapData("1:rf-a:rating:6"); // a forged rating out of range
+    expect(pupil.lastAnswer).toBe("This button is out of date. Send /start to get a fresh one.");
+    await pupil.tapData(reflectionAnswerData.pack({ q: "interest", v: "5" })); // another question's button
+    expect(pupil.lastAnswer).toBe("This button is out of date. Send /start to get a fresh one.");
+    expect(pupil.replies).toEqual([]);
+    const ratingMessage = pupil.lastMessage.messageId;
+    await pupil.tap("4");
+
     expect(texts()).toEqual([Q.task]);
+    await pupil.tapData(reflectionAnswerData.pack({ q: "rating", v: "1" }), ratingMessage); // the rating again, from the old message
+    expect(pupil.lastAnswer).toBe("This button is out of date. Send /start to get a fresh one.");
+    expect(pupil.replies).toEqual([]);
     expect(pupil.buttons).toEqual(["1 · not yet", "2 · partly", "3 · yes"]);
     await pupil.tap("3 · yes");
     expect(texts()).toEqual([Q.procedure]);
@@ -148,7 +164,7 @@ describe("the 'after' reflection", () => {
     expect(texts()).toEqual([SAVED]);
 
     const reflection = await stored();
-    expect(reflection).toMatchObject({ studentId, trialId, liked: "yes", wouldChoose: "no", useful: "unsure", interestAfter: 2 });
+    expect(reflection).toMatchObject({ studentId, trialId, liked: "yes", wouldChoose: "no", useful: "unsure", rating: 4, interestAfter: 2 });
     expect(reflection!.answers).toEqual({
       didWhat: "I kneaded the dough and shaped two loaves",
       hardHow: "The oven was hot, I asked the mentor for gloves",
@@ -173,7 +189,7 @@ describe("the 'after' reflection", () => {
     await start();
     await pupil.send("I decorated a cake");
     for (let i = 0; i < 5; i++) await pupil.tap("⏭ Skip");
-    for (const label of ["Can't say", "Can't say", "Yes", "1 · not yet", "1 · not yet", "1 · not yet", "1 · not yet", "1 · not yet", "5"]) await pupil.tap(label);
+    for (const label of ["Can't say", "Can't say", "Yes", "1", "1 · not yet", "1 · not yet", "1 · not yet", "1 · not yet", "1 · not yet", "5"]) await pupil.tap(label);
     expect(texts()).toEqual([Q.artifact]);
     await pupil.sendDocument("report.pdf");
     expect(texts()).toEqual([Q.portfolio]);
@@ -183,7 +199,7 @@ describe("the 'after' reflection", () => {
 
     const reflection = await stored();
     expect(reflection!.answers).toEqual({ didWhat: "I decorated a cake", shareWithParents: "yes" });
-    expect(reflection).toMatchObject({ liked: "unsure", wouldChoose: "unsure", useful: "yes", interestAfter: 5 });
+    expect(reflection).toMatchObject({ liked: "unsure", wouldChoose: "unsure", useful: "yes", rating: 1, interestAfter: 5 });
     expect(reflection!.artifacts[0]).toMatchObject({ kind: "document", inPortfolio: false });
     expect(reflection!.artifacts[0]!.fileId).toMatch(/^doc-\d+$/);
     const summary = await t.deps.models.Notification.findOne({ kind: "parent-summary" }).lean();
@@ -197,7 +213,7 @@ describe("the 'after' reflection", () => {
     await start();
     await pupil.send("I baked bread");
     for (let i = 0; i < 5; i++) await pupil.tap("⏭ Skip");
-    for (const label of ["Yes", "Yes", "Yes", "3 · yes", "3 · yes", "3 · yes", "3 · yes", "3 · yes", "4"]) await pupil.tap(label);
+    for (const label of ["Yes", "Yes", "Yes", "5", "3 · yes", "3 · yes", "3 · yes", "3 · yes", "3 · yes", "4"]) await pupil.tap(label);
     await t.handle({
       message: {
         message_id: 9_000,
@@ -220,7 +236,7 @@ describe("the 'after' reflection", () => {
     await start();
     await pupil.send("I baked bread");
     for (let i = 0; i < 5; i++) await pupil.tap("⏭ Skip");
-    for (const label of ["Yes", "Yes", "Yes", "3 · yes", "3 · yes", "3 · yes", "3 · yes", "3 · yes", "4", "No, nothing to add"]) await pupil.tap(label);
+    for (const label of ["Yes", "Yes", "Yes", "5", "3 · yes", "3 · yes", "3 · yes", "3 · yes", "3 · yes", "4", "No, nothing to add"]) await pupil.tap(label);
     expect(texts()).toEqual([Q.share]);
     await pupil.tap("Yes");
     expect((await stored())!.artifacts).toEqual([]);

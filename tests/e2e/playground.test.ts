@@ -347,6 +347,8 @@ describe.skipIf(skipLocally)("the playground in a browser", () => {
     await tap(pupil, "Не знаю");
     await bubble(pupil, "Была ли проба полезной для тебя?");
     await tap(pupil, "Да");
+    await bubble(pupil, "Как ты оценишь эту пробу в целом");
+    await tap(pupil, "5");
     for (const question of ["Понятна ли была задача?", "Получилось ли соблюдать порядок действий?", "Насколько точно получалось работать?", "Как шло общение с наставником", "Получилось ли соблюдать правила безопасности?"]) {
       await bubble(pupil, question);
       await tap(pupil, "3 · да");
@@ -363,7 +365,7 @@ describe.skipIf(skipLocally)("the playground in a browser", () => {
     await bubble(pupil, "✅ Сохранено");
 
     const reflection = await until(() => models.Reflection.findOne({ studentId: child!._id, phase: "after" }).lean(), "the reflection");
-    expect(reflection).toMatchObject({ interestAfter: 5, liked: "yes", wouldChoose: "unsure", useful: "yes" });
+    expect(reflection).toMatchObject({ interestAfter: 5, rating: 5, liked: "yes", wouldChoose: "unsure", useful: "yes" });
     expect(reflection.artifacts).toHaveLength(1);
     expect(reflection.artifacts[0]).toMatchObject({ inPortfolio: true });
 

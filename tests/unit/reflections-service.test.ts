@@ -20,8 +20,9 @@ const INPUT: AfterReflectionInput = {
   liked: "yes",
   wouldChoose: "unsure",
   useful: "yes",
+  rating: 4,
   selfAssessment: { task: 3, procedure: 2, accuracy: 2, communication: 1, safety: 3 },
-  interestAfter: 4,
+  interestAfter: 3,
   artifact: { fileId: "photo-9", kind: "photo", inPortfolio: true },
   shareWithParents: true,
 };
@@ -81,7 +82,7 @@ describe("reflection service", () => {
     await services.reflections.saveAfter(pupil, registrationId, INPUT);
 
     const stored = await models.Reflection.findOne({ registrationId, phase: "after" }).lean();
-    expect(stored).toMatchObject({ studentId: pupil.id, trialId, liked: "yes", wouldChoose: "unsure", useful: "yes", interestAfter: 4 });
+    expect(stored).toMatchObject({ studentId: pupil.id, trialId, liked: "yes", wouldChoose: "unsure", useful: "yes", rating: 4, interestAfter: 3 });
     expect(Object.fromEntries(Object.entries(stored!.answers as unknown as Record<string, string>))).toEqual({
       didWhat: "Испекла батон",
       wentWell: "Тесто поднялось",
@@ -130,6 +131,10 @@ describe("reflection service", () => {
     await expect(services.reflections.saveAfter(pupil, registrationId, { ...INPUT, answers: { didWhat: "x".repeat(1001) } })).rejects.toMatchObject({ code: "invalid-input" });
     await expect(services.reflections.saveAfter(pupil, registrationId, { ...INPUT, selfAssessment: { ...INPUT.selfAssessment, safety: 4 } })).rejects.toMatchObject({ code: "invalid-input" });
     await expect(services.reflections.saveAfter(pupil, registrationId, { ...INPUT, interestAfter: 6 })).rejects.toMatchObject({ code: "invalid-input" });
+    await expect(services.reflections.saveAfter(pupil, registrationId, { ...INPUT, rating: 0 })).rejects.toMatchObject({ code: "invalid-input" });
+    await expect(services.reflections.saveAfter(pupil, registrationId, { ...INPUT, rating: 6 })).rejects.toMatchObject({ code: "invalid-input" });
+    await expect(services.reflections.saveAfter(pupil, registrationId, { ...INPUT, rating: 4.5 })).rejects.toMatchObject({ code: "invalid-input" });
+    await expect(services.reflections.saveAfter(pupil, registrationId, { ...INPUT, rating: Number.NaN })).rejects.toMatchObject({ code: "invalid-input" });
     await expect(services.reflections.saveTrace(pupil, registrationId, { new: "Печь" })).rejects.toMatchObject({ code: "invalid-input" });
     expect(await models.Reflection.countDocuments()).toBe(0);
     expect(await summaries()).toHaveLength(0);
