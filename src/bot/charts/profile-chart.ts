@@ -40,7 +40,7 @@ const LABEL_WIDTH = 270;
 const VALUE_WIDTH = 76;
 const LABEL_MAX_CHARS = 22;
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
@@ -86,7 +86,15 @@ export function profileChartSvg(chart: ProfileChart): string {
  * cached; a chart whose texts are all known renders from paths alone, off the event loop.
  */
 export async function renderProfileChart(chart: ProfileChart): Promise<Buffer> {
-  return rasterize(outlineTexts(profileChartSvg(chart)));
+  return renderChartSvg(profileChartSvg(chart));
+}
+
+/**
+ * Any chart SVG written in profileChartSvg's shape (texts as `<text x=".." y=".." …>escaped</text>`)
+ * as a PNG at the charts' scale, from cached glyph outlines.
+ */
+export async function renderChartSvg(svg: string): Promise<Buffer> {
+  return rasterize(outlineTexts(svg));
 }
 
 /** Renders any SVG with the shipped fonts (and no system fonts): for checks of the fonts themselves. */
