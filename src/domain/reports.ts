@@ -116,3 +116,9 @@ export function classLabel(grade: number, letter: string | undefined | null): st
 export function compareClasses(a: { grade: number; classLetter: string }, b: { grade: number; classLetter: string }): number {
   return a.grade - b.grade || a.classLetter.localeCompare(b.classLetter, "ru");
 }
+
+/** `mean` from a sum and a count (as a MongoDB `$group` gives them): one decimal, null for no values. */
+export function meanOf(sum: number, count: number): number | null {
+  if (count <= 0) return null;
+  return Math.round((sum / count) * 10) / 10;
+}
