@@ -13,6 +13,7 @@ help-commands =
     /questionnaire — interest questionnaire
     /results — my results
     /portfolio — my portfolio
+    /reports — reports and targets (for teachers and coordinators)
     /language — change the language
     /privacy — what data we keep
     /mydata — get your data
@@ -27,6 +28,7 @@ commands =
     .questionnaire = Interest questionnaire
     .results = My results
     .portfolio = My portfolio
+    .reports = Reports
     .language = Change the language
     .privacy = What data we keep
     .mydata = Get my data

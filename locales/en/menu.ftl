@@ -16,6 +16,7 @@ menu-my-children = 👶 My children
 menu-enter-code = 🔗 Enter a child's code
 menu-broadcast = 📣 Broadcast
 menu-my-broadcasts = 📋 My broadcasts
+menu-reports = 📊 Reports
 menu-admin = ⚙️ Administration
 menu-language = 🌐 Language
 menu-privacy = 🔒 My data

@@ -16,6 +16,7 @@ menu-my-children = 👶 Балаларым
 menu-enter-code = 🔗 Баланың кодын енгізу
 menu-broadcast = 📣 Хабарлама тарату
 menu-my-broadcasts = 📋 Хабарламаларым
+menu-reports = 📊 Есептер
 menu-admin = ⚙️ Әкімшілік
 menu-language = 🌐 Тіл
 menu-privacy = 🔒 Менің деректерім

@@ -16,6 +16,7 @@ menu-my-children = 👶 Балдарым
 menu-enter-code = 🔗 Баланын кодун киргизүү
 menu-broadcast = 📣 Билдирүү таратуу
 menu-my-broadcasts = 📋 Билдирүүлөрүм
+menu-reports = 📊 Отчеттор
 menu-admin = ⚙️ Башкаруу
 menu-language = 🌐 Тил
 menu-privacy = 🔒 Менин маалыматым

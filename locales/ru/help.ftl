@@ -13,6 +13,7 @@ help-commands =
     /questionnaire — опросник интересов
     /results — мои результаты
     /portfolio — моё портфолио
+    /reports — отчёты и годовые цели (для педагогов и координаторов)
     /language — сменить язык
     /privacy — какие данные мы храним
     /mydata — получить свои данные
@@ -27,6 +28,7 @@ commands =
     .questionnaire = Опросник интересов
     .results = Мои результаты
     .portfolio = Моё портфолио
+    .reports = Отчёты
     .language = Сменить язык
     .privacy = Какие данные мы храним
     .mydata = Получить свои данные

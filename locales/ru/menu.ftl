@@ -16,6 +16,7 @@ menu-my-children = 👶 Мои дети
 menu-enter-code = 🔗 Ввести код ребёнка
 menu-broadcast = 📣 Рассылка
 menu-my-broadcasts = 📋 Мои рассылки
+menu-reports = 📊 Отчёты
 menu-admin = ⚙️ Администрирование
 menu-language = 🌐 Язык
 menu-privacy = 🔒 Мои данные

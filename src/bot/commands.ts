@@ -4,7 +4,7 @@ import type { Logger } from "../logger.js";
 import type { BagdarI18n } from "./i18n.js";
 
 /** Commands shown in Telegram's menu, in this order; descriptions are `commands` attributes in locales. */
-export const MENU_COMMANDS = ["start", "menu", "trials", "mytrials", "consents", "questionnaire", "results", "portfolio", "language", "privacy", "mydata", "delete", "cancel", "help"] as const;
+export const MENU_COMMANDS = ["start", "menu", "trials", "mytrials", "consents", "questionnaire", "results", "portfolio", "reports", "language", "privacy", "mydata", "delete", "cancel", "help"] as const;
 
 function commandList(i18n: BagdarI18n, locale: string) {
   return MENU_COMMANDS.map((command) => ({ command, description: i18n.t(locale, `commands.${command}`) }));

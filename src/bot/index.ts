@@ -20,6 +20,7 @@ import { privacyFeature } from "./features/privacy.js";
 import { questionnaireFeature } from "./features/questionnaire.js";
 import { remindersFeature } from "./features/reminders.js";
 import { reflectionsFeature } from "./features/reflections.js";
+import { reportsFeature } from "./features/reports.js";
 import { rosterFeature } from "./features/roster.js";
 import { trialCatalogueFeature } from "./features/trial-catalogue.js";
 import { trialManageFeature } from "./features/trial-manage.js";
@@ -102,6 +103,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   protectedBot.use(remindersFeature);
   protectedBot.use(portfolioFeature);
   protectedBot.use(reflectionsFeature);
+  protectedBot.use(reportsFeature);
   protectedBot.use(unhandledFeature);
 
   return Object.assign(bot, { i18n, background });

@@ -135,7 +135,7 @@ describe("teacher broadcasts", () => {
   it("shows the teacher's section in the main menu", async () => {
     await teacher.command("menu");
     expect(teacher.lastText).toBe("🏠 Main menu\n🧑‍🏫 Career guidance teacher, School No. 12");
-    expect(teacher.buttons).toEqual(["🗂 School trials", "➕ New trial", "📣 Broadcast", "📋 My broadcasts", "🌐 Language", "🔒 My data"]);
+    expect(teacher.buttons).toEqual(["🗂 School trials", "➕ New trial", "📣 Broadcast", "📋 My broadcasts", "📊 Reports", "🌐 Language", "🔒 My data"]);
   });
 
   it("sends now to pupils and parents of a class: every step, the preview with formatting, the stored broadcast and the live report", async () => {

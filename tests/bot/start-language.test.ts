@@ -111,7 +111,7 @@ describe("an admin from ADMIN_TELEGRAM_IDS", () => {
       const admin = t.user({ languageCode: "ru" });
       await admin.command("start");
       expect(admin.replies.map((m) => m.text)).toEqual(["🏠 Главное меню\n⚙️ Координатор района"]);
-      expect(admin.buttons).toEqual(["⚙️ Администрирование", "🌐 Язык", "🔒 Мои данные"]);
+      expect(admin.buttons).toEqual(["📊 Отчёты", "⚙️ Администрирование", "🌐 Язык", "🔒 Мои данные"]);
       // The role comes from configuration only; it is never stored.
       expect(await t.deps.models.User.findOne({ telegramId: admin.id }).lean()).toMatchObject({ roles: [], locale: "ru" });
       const someoneElse = t.user({ languageCode: "ru" });

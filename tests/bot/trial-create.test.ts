@@ -46,7 +46,7 @@ const deadlinesAsk = (signup: string, consent: string, start: string, example = 
   `${step}\nDeadlines. I suggest: sign-up until ${signup}, parents' consent until ${consent}. Tap “Use these”, or send your own sign-up deadline, for example ${example}. It must be before the start (${start}).`;
 const PREVIEW_BUTTONS = ["🚀 Publish", "💾 Save as draft", "✏️ Change a field", "✖️ Cancel"];
 const previewIntro = (schools: string) => `👀 Preview. Pupils and parents will see the trial exactly like this. Open to pupils of: ${schools}.`;
-const PUBLISHED_CARD_BUTTONS = ["👥 Roster", "✏️ Edit", "📄 Duplicate", "⛔ Cancel the trial", "↩️ All trials"];
+const PUBLISHED_CARD_BUTTONS = ["👥 Roster", "📊 Report", "✏️ Edit", "📄 Duplicate", "⛔ Cancel the trial", "↩️ All trials"];
 const DRAFT_CARD_BUTTONS = ["🚀 Publish", "✏️ Edit", "📄 Duplicate", "⛔ Cancel the trial", "↩️ All trials"];
 
 const VET_DETAILS = [

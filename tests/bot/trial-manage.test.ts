@@ -30,7 +30,7 @@ const WELDING_DETAILS = [
   "",
   "⏳ Sign-up closes 22 September 2026, 18:00. Parents' consent by 23 September 2026, 18:00.",
 ].join("\n");
-const CARD_BUTTONS = ["👥 Roster", "✏️ Edit", "📄 Duplicate", "⛔ Cancel the trial", "↩️ All trials"];
+const CARD_BUTTONS = ["👥 Roster", "📊 Report", "✏️ Edit", "📄 Duplicate", "⛔ Cancel the trial", "↩️ All trials"];
 const FIELD_BUTTONS = [
   "Kind",
   "Format",
@@ -165,13 +165,13 @@ describe("the school's trials", () => {
     expect(teacher.replies).toEqual([]); // the list turns into the card
     expect(teacher.lastText).toBe(card("🟢 published", "🪑 2/20 · 🕒 1 waiting"));
     expect(teacher.buttons).toEqual(CARD_BUTTONS);
-    expect(teacher.lastMessage.replyMarkup).toMatchObject({ inline_keyboard: [[{ callback_data: rosterOpenData.pack({ trial: welding.toHexString() }) }], expect.anything(), expect.anything(), expect.anything()] });
+    expect(teacher.lastMessage.replyMarkup).toMatchObject({ inline_keyboard: [[{ callback_data: rosterOpenData.pack({ trial: welding.toHexString() }) }, { text: "📊 Report" }], expect.anything(), expect.anything(), expect.anything()] });
 
     await teacher.tap("↩️ All trials");
     expect(teacher.lastText).toBe(list);
 
     await teacher.tap("1. Bank open day");
-    expect(teacher.buttons).toEqual(["👥 Roster", "📄 Duplicate", "↩️ All trials"]); // nothing to edit or cancel any more
+    expect(teacher.buttons).toEqual(["👥 Roster", "📊 Report", "📄 Duplicate", "↩️ All trials"]); // nothing to edit or cancel any more
     await teacher.tap("↩️ All trials");
     await teacher.tap("3. Pottery for beginners with a re…");
     expect(teacher.buttons).toEqual(["🚀 Publish", "✏️ Edit", "📄 Duplicate", "⛔ Cancel the trial", "↩️ All trials"]);
@@ -305,7 +305,7 @@ describe("the school's trials", () => {
     expect(teacher.lastText).toBe(
       card("⛔ cancelled", "🪑 0/20", WELDING_DETAILS.replace("18 of 20", "20 of 20"), "⛔ The trial is cancelled. Sign-ups cancelled: 3. Notices sent to pupils and parents: 4."),
     );
-    expect(teacher.buttons).toEqual(["👥 Roster", "📄 Duplicate", "↩️ All trials"]);
+    expect(teacher.buttons).toEqual(["👥 Roster", "📊 Report", "📄 Duplicate", "↩️ All trials"]);
     expect(await weldingDoc()).toMatchObject({ status: "cancelled", seatsTaken: 0 });
     const registrations = await t.deps.models.Registration.find({ trialId: welding }).lean();
     expect(registrations.map((r) => r.status)).toEqual(["cancelled", "cancelled", "cancelled", "cancelled"]);

@@ -18,6 +18,7 @@ export const MENU_ACTIONS = [
   "new-trial",
   "broadcast",
   "my-broadcasts",
+  "reports",
   "admin",
   "language",
   "privacy",

@@ -13,7 +13,6 @@ import {
   cancelConfirmScreen,
   type BroadcastCardData,
   type Reading,
-  type Screen,
 } from "../keyboards/broadcast.js";
 
 /** Teacher broadcasts: the dialog's entry, "📋 My broadcasts", a broadcast's card with its live report, and cancelling. */

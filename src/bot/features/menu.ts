@@ -15,6 +15,7 @@ import { askLanguage } from "./language.js";
 import { showPrivacyNotice } from "./privacy.js";
 import { showPortfolio } from "./portfolio.js";
 import { showQuestionnairePicker, showResults } from "./questionnaire.js";
+import { showReports } from "./reports.js";
 import { showCatalogue, showMyTrials } from "./trial-catalogue.js";
 import { showSchoolTrials, startNewTrial } from "./trial-manage.js";
 
@@ -108,6 +109,8 @@ privateChats.callbackQuery(menuData.filter, async (ctx) => {
       return startBroadcast(ctx);
     case "my-broadcasts":
       return showMyBroadcasts(ctx);
+    case "reports":
+      return showReports(ctx);
     case "admin":
       return showAdminHome(ctx);
     case "language":

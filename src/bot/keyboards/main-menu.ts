@@ -28,6 +28,7 @@ export function mainMenuKeyboard(roles: Role[], t: Translate): InlineKeyboard {
     add("broadcast");
     add("my-broadcasts");
   }
+  if (roles.includes("teacher") || roles.includes("admin")) add("reports");
   if (roles.includes("admin")) add("admin");
   keyboard.text(t("menu-language"), menuData.pack({ action: "language" }));
   keyboard.text(t("menu-privacy"), menuData.pack({ action: "privacy" }));

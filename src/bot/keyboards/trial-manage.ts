@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { TrialKind, TrialStatus } from "../../db/models/trial.js";
 import { menuData } from "../callback-data/menu.js";
+import { reportsTrialData } from "../callback-data/reports.js";
 import { rosterOpenData } from "../callback-data/roster.js";
 import { trialActionData, trialListData, trialOpenData, type TrialField } from "../callback-data/trials.js";
 import type { Screen } from "../screen.js";
@@ -86,7 +87,10 @@ export function teacherTrialScreen(card: TeacherTrialCard, reading: TrialReading
   if (trial.status === "published") extra.push(t("trial-manage-share", { link: trialShareLink(card.botUsername, card.id) }));
   blocks.push(extra.join("\n"));
   const keyboard = new InlineKeyboard();
-  if (trial.status !== "draft") keyboard.text(t("trial-manage-roster"), rosterOpenData.pack({ trial: card.id })).row();
+  if (trial.status !== "draft") {
+    keyboard.text(t("trial-manage-roster"), rosterOpenData.pack({ trial: card.id }));
+    keyboard.text(t("reports-trial-button"), reportsTrialData.pack({ trial: card.id, back: "m" })).row();
+  }
   if (trial.status === "draft") keyboard.text(t("trial-manage-publish"), trialActionData.pack({ action: "publish", trial: card.id })).row();
   if (isOpen(trial.status)) keyboard.text(t("trial-manage-edit"), trialActionData.pack({ action: "edit", trial: card.id }));
   keyboard.text(t("trial-manage-copy"), trialActionData.pack({ action: "copy", trial: card.id })).row();
