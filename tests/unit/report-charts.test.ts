@@ -3,6 +3,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
+import { decodePng } from "../support/png.js";
 import { CHART_FONT_FAMILY, CHART_FONT_FILES, renderSvgWithFonts } from "../../src/bot/charts/profile-chart.js";
 import {
   interestChartSvg,
@@ -110,34 +111,11 @@ function expectColumns(svg: string, labelSize: number, limit: number, valueSizes
   for (const value of values) expect(textBox(value.element).left, value.content).toBeGreaterThanOrEqual(from);
 }
 
-/** Checks the PNG signature, every chunk's CRC, IHDR and the pixel data's size; returns the size. */
-function decodePng(png: Buffer): { width: number; height: number } {
-  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  let at = 8;
-  let width = 0;
-  let height = 0;
-  const data: Buffer[] = [];
-  while (at < png.length) {
-    const length = png.readUInt32BE(at);
-    const type = png.toString("latin1", at + 4, at + 8);
-    const body = png.subarray(at + 8, at + 8 + length);
-    expect(png.readUInt32BE(at + 8 + length), `${type} CRC`).toBe(zlib.crc32(body, zlib.crc32(type)) >>> 0);
-    if (type === "IHDR") {
-      width = body.readUInt32BE(0);
-      height = body.readUInt32BE(4);
-      expect([...body.subarray(8)]).toEqual([8, 6, 0, 0, 0]);
-    }
-    if (type === "IDAT") data.push(body);
-    at += 12 + length;
-  }
-  expect(zlib.inflateSync(Buffer.concat(data)).length).toBe((width * 4 + 1) * height);
-  return { width, height };
-}
 
 async function expectPng(render: Promise<Buffer>, svg: string, name: string) {
   const png = await render;
   const { height } = svgSize(svg);
-  expect(decodePng(png)).toEqual({ width: 1000, height: Math.round(height * 1.25) });
+  expect((({ width, height }) => ({ width, height }))(decodePng(png))).toEqual({ width: 1000, height: Math.round(height * 1.25) });
   expect(png.length).toBeGreaterThan(10_000);
   expect(png.length).toBeLessThan(600_000);
   mkdirSync(SCREENSHOTS, { recursive: true });
