@@ -1,4 +1,3 @@
-import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { decodePng } from "../support/png.js";
 import { CHART_FONT_FAMILY, outlineTexts, profileChartSvg, renderProfileChart, renderSvgWithFonts, type ProfileChart } from "../../src/bot/charts/profile-chart.js";
