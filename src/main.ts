@@ -1,9 +1,10 @@
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Connection } from "mongoose";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { Api, webhookCallback } from "grammy";
+import type { Update } from "grammy/types";
 import { systemClock, type Clock } from "./clock.js";
 import { registerCommands } from "./bot/commands.js";
 import { createBot, type BagdarBot } from "./bot/index.js";
@@ -11,7 +12,7 @@ import { ConfigError, createConfig, type Config } from "./config.js";
 import { connectDatabase } from "./db/connection.js";
 import { createModels, ensureIndexes, type Models } from "./db/models/index.js";
 import { selectDatabase, type EmbeddedStoreFactory } from "./db/select-database.js";
-import { createHttpServer, listen, type RequestHandler } from "./http-server.js";
+import { createHttpServer, listen, type RequestHandler, type WebhookHandler } from "./http-server.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createServices } from "./services/index.js";
 import { fanOutBroadcast } from "./services/broadcasts.js";
@@ -44,6 +45,48 @@ export interface RunningBagdar {
   stop(): Promise<void>;
 }
 
+/** A body that is not a Telegram update: answered 400, nothing handled. */
+class MalformedUpdate extends Error {}
+
+function parseUpdate(body: Buffer): Update {
+  let update: unknown;
+  try {
+    update = JSON.parse(body.toString("utf8"));
+  } catch {
+    throw new MalformedUpdate();
+  }
+  if (typeof update !== "object" || update === null || !Number.isSafeInteger((update as { update_id?: unknown }).update_id)) throw new MalformedUpdate();
+  return update as Update;
+}
+
+/**
+ * Telegram's webhook on top of the body the HTTP server has already read and capped: grammY checks
+ * `X-Telegram-Bot-Api-Secret-Token` (401 when wrong or missing) and only then parses and handles the update.
+ */
+export function createWebhookHandler(bot: BagdarBot, secretToken: string): WebhookHandler {
+  const adapter = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
+    const header = req.headers["x-telegram-bot-api-secret-token"];
+    return {
+      get update() {
+        return Promise.resolve().then(() => parseUpdate(body));
+      },
+      header: Array.isArray(header) ? header[0] : header,
+      end: () => void res.end(),
+      respond: (json: string) => void res.writeHead(200, { "content-type": "application/json" }).end(json),
+      unauthorized: () => void res.writeHead(401, { connection: "close" }).end("secret token is wrong"),
+    };
+  };
+  const callback = webhookCallback(bot, adapter, { secretToken, onTimeout: "return", timeoutMilliseconds: 9_000 });
+  return async (req, res, body) => {
+    try {
+      await callback(req, res, body);
+    } catch (error) {
+      if (!(error instanceof MalformedUpdate)) throw error;
+      res.writeHead(400, { "content-type": "text/plain" }).end("not a Telegram update");
+    }
+  };
+}
+
 /** The composition root: config → logger → db → bot → polling or webhook, and an orderly way out. */
 export async function startBagdar(options: StartOptions = {}): Promise<RunningBagdar> {
   const config = createConfig(options.env ?? process.env);
@@ -69,12 +112,9 @@ export async function startBagdar(options: StartOptions = {}): Promise<RunningBa
   await bot.init();
   await registerCommands(bot.api, bot.i18n, config.defaultLocale, logger);
 
-  let webhook: { path: string; handler: RequestHandler } | undefined;
+  let webhook: { path: string; handler: WebhookHandler } | undefined;
   if (config.botMode === "webhook" && config.webhookUrl && config.webhookSecret) {
-    webhook = {
-      path: new URL(config.webhookUrl).pathname,
-      handler: webhookCallback(bot, "http", { secretToken: config.webhookSecret, onTimeout: "return", timeoutMilliseconds: 9_000 }),
-    };
+    webhook = { path: new URL(config.webhookUrl).pathname, handler: createWebhookHandler(bot, config.webhookSecret) };
   }
   const server = createHttpServer({
     port: config.port,
