@@ -88,6 +88,17 @@ const envSchema = z
       .min(1, { message: "expected a number of messages per second, 1–30" })
       .max(30, { message: "expected at most 30: Telegram allows about 30 messages per second" })
       .default(25),
+    USER_RATE_PER_SEC: z.coerce
+      .number({ message: "expected a number of updates per second per person, such as 5" })
+      .positive({ message: "expected a positive number of updates per second, such as 5" })
+      .max(1000, { message: "expected at most 1000 updates per second" })
+      .default(5),
+    USER_RATE_BURST: z.coerce
+      .number({ message: "expected a whole number of updates, 1–10000" })
+      .int({ message: "expected a whole number of updates, 1–10000" })
+      .min(1, { message: "expected a whole number of updates, 1–10000" })
+      .max(10_000, { message: "expected a whole number of updates, 1–10000" })
+      .default(10),
     QUIET_HOURS: quietHours.default({ startHour: 22, endHour: 7 }),
     LOG_LEVEL: z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(", ")}` }).default("info"),
     NODE_ENV: z.string().optional(),
@@ -111,6 +122,8 @@ export interface Config {
   defaultLocale: (typeof LOCALES)[number];
   defaultTimezone: string;
   broadcastRatePerSec: number;
+  /** Incoming updates one person may send: a token bucket of `perSec` with `burst` saved up. */
+  userRateLimit: { perSec: number; burst: number };
   quietHours: { startHour: number; endHour: number } | null;
   logLevel: (typeof LOG_LEVELS)[number];
   prettyLogs: boolean;
@@ -151,6 +164,7 @@ export function createConfig(env: Record<string, string | undefined> = process.e
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     broadcastRatePerSec: e.BROADCAST_RATE_PER_SEC,
+    userRateLimit: { perSec: e.USER_RATE_PER_SEC, burst: e.USER_RATE_BURST },
     quietHours: e.QUIET_HOURS,
     logLevel: e.LOG_LEVEL,
     prettyLogs: e.NODE_ENV !== "production",

@@ -9,3 +9,4 @@ errors-not-found = That's no longer there. /menu shows what's current.
 errors-invalid-input = Something in the details isn't right. Please try again.
 cancel-done = Cancelled; nothing was saved. /menu opens the menu.
 cancel-nothing = There's nothing to cancel. /menu opens the menu.
+errors-too-fast = You're sending messages very fast. Please wait a moment, then carry on.

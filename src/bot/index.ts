@@ -1,7 +1,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { conversations, createConversation } from "@grammyjs/conversations";
-import { Bot, lazySession, type ApiClientOptions, type MiddlewareFn } from "grammy";
+import { Bot, HttpError, lazySession, type ApiClientOptions, type MiddlewareFn, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { SCENES_VERSION, scenes } from "../../scenes/index.js";
 import { createMongoStorage } from "../db/key-value-storage.js";
@@ -27,6 +27,7 @@ import { trialManageFeature } from "./features/trial-manage.js";
 import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
+import { rateLimit, UserRateLimiter } from "./middlewares/rate-limit.js";
 import { leaveDialogOnCommand } from "./middlewares/leave-dialog.js";
 import { CurrentUsers, loadUser } from "./middlewares/load-user.js";
 import { updateLogger } from "./middlewares/update-logger.js";
@@ -38,8 +39,28 @@ export interface BotOptions {
   client?: ApiClientOptions;
 }
 
-/** Retries what Telegram asks us to retry (429, 5xx) while an update is being handled. */
-const retryPolitely = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 });
+/** Retries what Telegram asks us to retry (429, 5xx) while an update is being handled. Network errors are left to the next transformer. */
+const retryPolitely = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true });
+
+/** How often, and after how long, a request that never reached Telegram is tried again. */
+export const NETWORK_RETRY_DELAYS_MS = [500, 1500] as const;
+
+/**
+ * A request that got no answer (network down, connection reset) is tried twice more, then the
+ * error reaches the error boundary. auto-retry alone would retry it forever with a backoff of up
+ * to an hour, and since one chat's updates run in order, that chat would hang that long.
+ */
+export const retryNetworkBriefly: Transformer = async (prev, method, payload, signal) => {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await prev(method, payload, signal);
+    } catch (error) {
+      const delay = NETWORK_RETRY_DELAYS_MS[attempt];
+      if (!(error instanceof HttpError) || delay === undefined || signal?.aborted) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+};
 
 /** Builds the bot. Reads no environment and does no I/O: everything comes through `deps`. */
 export function createBot(token: string, deps: BotDeps, options: BotOptions = {}) {
@@ -51,7 +72,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   const currentUsers = new CurrentUsers();
   const background = new BackgroundWork(deps.logger);
 
-  bot.api.config.use(retryPolitely());
+  bot.api.config.use(retryNetworkBriefly, retryPolitely());
   // One update at a time per chat: a double tap is handled after the first, never beside it.
   bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
   bot.use(async (ctx, next) => {
@@ -81,6 +102,9 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
 
   const protectedBot = bot.errorBoundary(createErrorHandler(i18n));
   protectedBot.use(updateLogger());
+  // Before sessions and the user lookup: a flood of updates from one person costs no database work.
+  const limits = deps.config.userRateLimit;
+  protectedBot.use(rateLimit(new UserRateLimiter({ ratePerSec: limits.perSec, burst: limits.burst }, deps.clock), i18n));
   protectedBot.use(
     // Lazy: read from MongoDB only by a handler that actually uses the session, not on every update.
     lazySession<SessionData, BagdarContext>({

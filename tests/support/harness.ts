@@ -6,7 +6,7 @@ import type { BotDeps } from "../../src/bot/context.js";
 import { createModels, ensureIndexes } from "../../src/db/models/index.js";
 import { silentLogger } from "../../src/logger.js";
 import { createServices } from "../../src/services/index.js";
-import { createTestDatabase, type TestDatabase } from "./database.js";
+import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from "./database.js";
 import { FakeTelegram, TEST_BOT_INFO } from "./fake-telegram.js";
 import { TestUser, type TestUserOptions } from "./test-user.js";
 
@@ -24,9 +24,11 @@ export interface TestBot {
 }
 
 /** The real bot on its own fresh database, talking to a fake Telegram. */
-export async function createTestBot(options: { env?: Record<string, string>; now?: Date } = {}): Promise<TestBot> {
-  const db = await createTestDatabase("bot");
-  const config: Config = createConfig({ LOG_LEVEL: "silent", NODE_ENV: "test", ...options.env });
+export async function createTestBot(options: { env?: Record<string, string>; now?: Date; database?: TestDatabaseOptions } = {}): Promise<TestBot> {
+  const db = await createTestDatabase("bot", options.database);
+  // The clock stands still here, so the per-person limit would never refill: scenario tests walk whole
+  // dialogs without moving it. tests/bot/rate-limit.test.ts passes the real limits through `env`.
+  const config: Config = createConfig({ LOG_LEVEL: "silent", NODE_ENV: "test", USER_RATE_PER_SEC: "1000", USER_RATE_BURST: "10000", ...options.env });
   const logger = silentLogger();
   const clock = new ManualClock({ frozenAt: options.now ?? new Date("2026-09-14T09:00:00Z") });
   const models = createModels(db.connection);

@@ -25,6 +25,7 @@ describe("createConfig", () => {
       defaultLocale: "kk",
       defaultTimezone: "Asia/Almaty",
       broadcastRatePerSec: 25,
+      userRateLimit: { perSec: 5, burst: 10 },
       quietHours: { startHour: 22, endHour: 7 },
       logLevel: "info",
       prettyLogs: true,
