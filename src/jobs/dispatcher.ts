@@ -139,6 +139,8 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 
 /** Telegram descriptions that mean the person is out of reach for good. */
 const BLOCKED_DESCRIPTION = /blocked by the user|user is deactivated/i;
+/** `lastError` of a notification finished as "blocked" (see `finish` calls): a 403, or a user known to have blocked the bot. */
+const BLOCKED_ERROR = /^(403: |recipient has blocked the bot)/;
 
 export function createDispatcher(deps: DispatcherDeps) {
   const { models, api, i18n, clock, config, logger, owner } = deps;
@@ -301,7 +303,17 @@ export function createDispatcher(deps: DispatcherDeps) {
     for (const id of touched) {
       const open = await Notification.exists({ broadcastId: id, status: { $in: ["pending", "sending"] } });
       if (open) continue;
-      await Broadcast.updateOne({ _id: id, status: "sending", "schedule.kind": { $ne: "cron" } }, { $set: { status: "done" } });
+      // The counters are bumped after each record, so a crash in between leaves them short: close with
+      // figures counted from the notifications themselves (a one-off broadcast has exactly these).
+      const [sent, blocked, over] = await Promise.all([
+        Notification.countDocuments({ broadcastId: id, status: "sent" }),
+        Notification.countDocuments({ broadcastId: id, status: "dead", lastError: BLOCKED_ERROR }),
+        Notification.countDocuments({ broadcastId: id, status: { $in: ["dead", "cancelled"] } }),
+      ]);
+      await Broadcast.updateOne(
+        { _id: id, status: "sending", "schedule.kind": { $ne: "cron" } },
+        { $set: { status: "done", "stats.sent": sent, "stats.blocked": blocked, "stats.failed": over - blocked } },
+      );
     }
   }
 

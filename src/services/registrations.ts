@@ -399,11 +399,42 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
     },
 
     /**
+     * Repairs what a crash (or an outage) between two writes leaves behind, since there are no
+     * transactions: a seat taken by `takeSeat` whose registration was never written, or a seat a
+     * cancelled registration never gave back. For each published trial, seatsTaken is set to the
+     * number of registrations holding a seat, then free seats go to the waiting list in order.
+     * A trial is touched only when it and its registrations have been quiet for `quietForMs` of real
+     * time (`updatedAt` is real time), and the update is conditional on `seatsTaken` and `updatedAt`
+     * being what was read, so a sign-up in progress is never miscounted. Returns the trials corrected.
+     */
+    async reconcileSeats(options: { quietForMs?: number } = {}): Promise<number> {
+      const quietSince = new Date(Date.now() - (options.quietForMs ?? 2 * 60_000));
+      const trials = await Trial.find({ status: "published", updatedAt: { $lte: quietSince } }, { seatsTaken: 1, capacity: 1, updatedAt: 1 }).lean<
+        { _id: Types.ObjectId; seatsTaken: number; capacity: number; updatedAt: Date }[]
+      >();
+      let corrected = 0;
+      for (const trial of trials) {
+        if (await Registration.exists({ trialId: trial._id, updatedAt: { $gt: quietSince } })) continue;
+        const holding = await Registration.countDocuments({ trialId: trial._id, status: { $in: SEAT_HOLDING_STATUSES } });
+        if (holding !== trial.seatsTaken && holding <= trial.capacity) {
+          const fixed = await Trial.updateOne({ _id: trial._id, seatsTaken: trial.seatsTaken, updatedAt: trial.updatedAt }, { $set: { seatsTaken: holding } });
+          if (fixed.modifiedCount === 0) continue;
+          corrected++;
+          await deps.audit.record({ actorId: null, action: "trial.seats-reconciled", entity: "trial", entityId: trial._id, details: { from: trial.seatsTaken, to: holding } });
+        }
+        if (holding < trial.capacity) await fillFreeSeats(trial._id);
+      }
+      return corrected;
+    },
+
+    /**
      * The consent-deadline job: registrations still waiting for consent at the deadline expire and
      * their seats are freed (past the deadline nobody is promoted into them); the pupil, the parents
      * and the teacher are told, and the consent messages still queued are withdrawn. Safe to run twice.
      */
     async expireOverdue(): Promise<number> {
+      // The same job first repairs seats left over by a crash between two writes.
+      await service.reconcileSeats();
       const now = deps.clock.now();
       const trials = await Trial.find(
         {

@@ -14,14 +14,21 @@ export function testMongoUri(): string {
   return inject("mongoUri");
 }
 
+export interface TestDatabaseOptions {
+  /** Another store than the shared one (fault tests start their own, to stop it). */
+  uri?: string;
+  serverSelectionTimeoutMS?: number;
+}
+
 /** A fresh, uniquely named database for one test or one test file. */
-export async function createTestDatabase(prefix = "t"): Promise<TestDatabase> {
+export async function createTestDatabase(prefix = "t", options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const name = `bagdar_${prefix}_${randomBytes(6).toString("hex")}`;
-  const connection = mongoose.createConnection(testMongoUri(), {
+  const uri = options.uri ?? testMongoUri();
+  const connection = mongoose.createConnection(uri, {
     dbName: name,
     bufferCommands: false,
     autoIndex: false,
-    serverSelectionTimeoutMS: 5_000,
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5_000,
   });
   await connection.asPromise();
   return {
@@ -29,7 +36,7 @@ export async function createTestDatabase(prefix = "t"): Promise<TestDatabase> {
     name,
     async drop() {
       // A test may have closed the connection on purpose (the database "went away"); drop through a fresh one.
-      const live = connection.readyState === 1 ? connection : await mongoose.createConnection(testMongoUri(), { dbName: name }).asPromise();
+      const live = connection.readyState === 1 ? connection : await mongoose.createConnection(uri, { dbName: name }).asPromise();
       try {
         await live.dropDatabase();
       } finally {

@@ -46,10 +46,16 @@ export class FakeTelegram {
   readonly callbackAnswers = new Map<string, { text?: string; show_alert?: boolean }>();
   #nextMessageId = 1000;
   #failures: Array<{ method: string; failure: Failure }> = [];
+  #networkFailures: string[] = [];
 
   /** The next call of `method` fails with this Telegram error. */
   failNext(method: string, failure: Failure): void {
     this.#failures.push({ method, failure });
+  }
+
+  /** The next `times` calls of `method` never reach Telegram: fetch rejects, as on a network failure. */
+  failNetwork(method: string, times = 1): void {
+    for (let i = 0; i < times; i++) this.#networkFailures.push(method);
   }
 
   messagesIn(chatId: number): SentMessage[] {
@@ -65,6 +71,11 @@ export class FakeTelegram {
     const method = url.slice(url.lastIndexOf("/") + 1);
     const payload = await readPayload(init);
     this.calls.push({ method, payload });
+    const networkIndex = this.#networkFailures.indexOf(method);
+    if (networkIndex >= 0) {
+      this.#networkFailures.splice(networkIndex, 1);
+      throw new TypeError("fetch failed");
+    }
     const failureIndex = this.#failures.findIndex((f) => f.method === method);
     if (failureIndex >= 0) {
       const { failure } = this.#failures.splice(failureIndex, 1)[0]!;

@@ -16,7 +16,7 @@ import { createRegistrationService, type RegistrationService } from "../../src/s
 import { createReminderService } from "../../src/services/reminders.js";
 import { createUserService } from "../../src/services/users.js";
 import { createReflectionService } from "../../src/services/reflections.js";
-import { createTestDatabase, type TestDatabase } from "./database.js";
+import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from "./database.js";
 import { FakeTelegram } from "./fake-telegram.js";
 
 /** 10:00 in Almaty (UTC+5), a Monday: outside quiet hours. */
@@ -48,8 +48,8 @@ export interface JobsWorld {
   close(): Promise<void>;
 }
 
-export async function createJobsWorld(options: { now?: Date; env?: Record<string, string> } = {}): Promise<JobsWorld> {
-  const db = await createTestDatabase("jobs");
+export async function createJobsWorld(options: { now?: Date; env?: Record<string, string>; database?: TestDatabaseOptions } = {}): Promise<JobsWorld> {
+  const db = await createTestDatabase("jobs", options.database);
   const models = createModels(db.connection);
   await ensureIndexes(models);
   const clock = new ManualClock({ frozenAt: options.now ?? MORNING });
