@@ -17,6 +17,7 @@ import { chaseToSend, currentRecords, effectivePhotoScope, fitTexts, newestByGua
 import { hashShownText } from "../domain/text-hash.js";
 import { numericDate, numericDateTime, numericTime } from "../domain/trial.js";
 import { zonedParts } from "../domain/zoned-time.js";
+import { menuData } from "../domain/menu-buttons.js";
 import type { AuditService } from "./audit.js";
 import { isAdmin, requireGuardianOf, requireRole, type Actor } from "./authorization.js";
 import { DomainError, InvalidInput, NotAllowed, NotFound } from "./errors.js";
@@ -317,7 +318,7 @@ export function createConsentService(deps: ConsentServiceDeps) {
       payload: {
         key: `consent-${outcome}-pupil`,
         params: { title: trial.title, when: numericDateTime(trial.startsAt, trial.timezone) },
-        buttons: [[{ key: outcome === "granted" ? "menu-my-trials" : "menu-trials", callbackData: outcome === "granted" ? "1:menu:my-trials" : "1:menu:trials" }]],
+        buttons: [[{ key: outcome === "granted" ? "menu-my-trials" : "menu-trials", callbackData: menuData.pack({ action: outcome === "granted" ? "my-trials" : "trials" }) }]],
       },
       trialId: trial.id,
     });
@@ -379,7 +380,7 @@ export function createConsentService(deps: ConsentServiceDeps) {
           payload: {
             key: "consent-no-guardian",
             params: { title: trial.title, deadline: numericDateTime(trial.consentDeadline, trial.timezone) },
-            buttons: [[{ key: "menu-invite-parent", callbackData: "1:menu:invite-parent" }]],
+            buttons: [[{ key: "menu-invite-parent", callbackData: menuData.pack({ action: "invite-parent" }) }]],
           },
           trialId: trial.id,
         });

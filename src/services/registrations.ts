@@ -5,6 +5,7 @@ import type { Models } from "../db/models/index.js";
 import { ACTIVE_REGISTRATION_STATUSES, SEAT_HOLDING_STATUSES, type RegistrationStatus } from "../db/models/registration.js";
 import { currentRecords, effectivePhotoScope, newestByGuardian, type EffectivePhotoScope } from "../domain/consent.js";
 import { numericDateTime, signupBlock } from "../domain/trial.js";
+import { menuData } from "../domain/menu-buttons.js";
 import type { AuditService } from "./audit.js";
 import { isAdmin, requireRole, requireStaffOf, type Actor } from "./authorization.js";
 import { DomainError, NotFound } from "./errors.js";
@@ -134,7 +135,7 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
           payload: {
             key: "trial-promoted-pupil",
             params: { title: trial.title, when: numericDateTime(trial.startsAt, trial.timezone) },
-            buttons: [[{ key: "menu-my-trials", callbackData: "1:menu:my-trials" }]],
+            buttons: [[{ key: "menu-my-trials", callbackData: menuData.pack({ action: "my-trials" }) }]],
           },
           trialId: trial.id,
         });
