@@ -32,6 +32,7 @@ import type { RegistrationStatus } from "../src/db/models/registration.js";
 import { TRIAL_FORMATS, type TrialKind, type TrialStatus } from "../src/db/models/trial.js";
 import { silentLogger } from "../src/logger.js";
 import { createServices } from "../src/services/index.js";
+import { mulberry32 } from "../dev/seeded-random.js";
 
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 40);
 const PUPILS = Number(process.env.BENCH_PUPILS ?? 12_000);
@@ -52,18 +53,7 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 const LEAN = { lean: true } as const;
 const stamps = { createdAt: NOW, updatedAt: NOW };
 
-/** A small seeded PRNG (mulberry32): the same district every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(20261122);
+const random = mulberry32(20261122);
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 /** Picks by weight: [[value, weight], …]. */

@@ -44,6 +44,7 @@ import { instrumentKeys } from "../src/domain/questionnaire.js";
 import { silentLogger } from "../src/logger.js";
 import { createServices } from "../src/services/index.js";
 import { FakeTelegram, TEST_BOT_INFO } from "../tests/support/fake-telegram.js";
+import { mulberry32 } from "../dev/seeded-random.js";
 
 const PUPILS = Number(process.env.BENCH_PUPILS ?? 100);
 const SEED = Number(process.env.BENCH_SEED ?? 7);
@@ -54,17 +55,6 @@ const SCHOOL = "№12 мектеп-гимназия";
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-/** A small deterministic PRNG (mulberry32), so every run answers the same way. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
@@ -156,7 +146,7 @@ async function main(): Promise<void> {
     byTag.set(tag, list);
   };
 
-  const next = random(SEED);
+  const next = mulberry32(SEED);
   const pupils = Array.from({ length: PUPILS }, (_, i) => new Pupil(700_000 + i, i % 2 === 0 ? "kk" : "ru", telegram, handle));
   const conversationBytes: Record<string, number> = {};
   const resultCards: number[] = [];

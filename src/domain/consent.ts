@@ -3,6 +3,7 @@
  * answer, and which answer counts when a child has several guardians. Pure functions.
  */
 import type { ConsentDecision, PhotoScope } from "../db/models/consent.js";
+import { clipText } from "./text.js";
 
 /** Most restrictive first: with several guardians, the strictest current answer applies. */
 export const PHOTO_STRICTNESS: readonly PhotoScope[] = ["forbidden", "portfolio", "publish"];
@@ -100,11 +101,6 @@ export function newestByGuardian<R extends { guardianId: { toHexString(): string
   return newest;
 }
 
-/** "Long text" → "Long t…": at most `max` characters, cut at the end with an ellipsis. */
-export function clipText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
-}
 
 /**
  * Shortens texts so that together they take at most `budget` characters: the longest are cut

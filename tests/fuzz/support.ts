@@ -1,17 +1,12 @@
 import { Writable } from "node:stream";
 import { pino, type Logger } from "pino";
+import { mulberry32 } from "../../dev/seeded-random.js";
 
-/** mulberry32: a tiny seeded PRNG, so a failing run can be replayed with FUZZ_SEED. */
+/** Seeded draws (mulberry32), so a failing run can be replayed with FUZZ_SEED. */
 export class Rng {
-  #state: number;
+  readonly next: () => number;
   constructor(seed: number) {
-    this.#state = seed >>> 0;
-  }
-  next(): number {
-    let t = (this.#state = (this.#state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(seed);
   }
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));

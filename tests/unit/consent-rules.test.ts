@@ -1,10 +1,10 @@
 import { Types } from "mongoose";
 import { describe, expect, it } from "vitest";
+import { clipText } from "../../src/domain/text.js";
 import {
   CONSENT_CHASES,
   PHOTO_STRICTNESS,
   chaseToSend,
-  clipText,
   currentRecords,
   dueChase,
   effectivePhotoScope,

@@ -13,6 +13,7 @@ import { consentPhotoAskData } from "../callback-data/consents.js";
 import { menuData } from "../callback-data/menu.js";
 import type { Screen } from "../screen.js";
 import { dateTime, trialWhen, type TrialReading } from "../trial-text.js";
+import { clipText } from "../../domain/text.js";
 
 type Translate = TrialReading["t"];
 type Id = { toHexString(): string } | string;
@@ -20,10 +21,6 @@ type Id = { toHexString(): string } | string;
 const hex = (id: Id): string => (typeof id === "string" ? id : id.toHexString());
 /** A trial's title in a button: long ones are cut so the label stays readable. */
 const TITLE_IN_BUTTON = 32;
-
-function cut(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-}
 
 /** "Agree" and "Refuse" under an informed-consent request, in one row as the outbox puts them. */
 export function participationKeyboard(t: Translate, registrationId: Id): InlineKeyboard {
@@ -130,7 +127,7 @@ export function consentsScreen(children: readonly ChildConsents[], reading: Tria
     for (const request of child.participation) {
       if (request.registrationStatus === "waitlisted") continue;
       const registration = hex(request.registrationId);
-      const title = cut(request.trial.title, TITLE_IN_BUTTON);
+      const title = clipText(request.trial.title, TITLE_IN_BUTTON);
       const what = several ? `${child.firstName} · ${title}` : title;
       if (request.mine === "granted") {
         keyboard.text(t("consents-health-add", { what }), consentHealthData.pack({ registration })).row();

@@ -29,6 +29,7 @@ import {
 import { trialOpenData } from "../callback-data/trials.js";
 import type { Screen } from "../screen.js";
 import { KIND_ICONS, shortWhen, trialWhen } from "../trial-text.js";
+import { clipText } from "../../domain/text.js";
 
 type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
@@ -49,10 +50,6 @@ const BUTTON_TITLE_MAX = 30;
 const CLASSES_PER_ROW = 4;
 /** Room kept for the closing "…and N more" line and the blank lines between blocks. */
 const MORE_RESERVE = 80;
-
-function cut(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-}
 
 /** The last safety net: a screen never exceeds the budget, whatever the data. */
 function fit(text: string): string {
@@ -166,7 +163,7 @@ export function classScreen(report: ClassReport, reading: ReportReading): Screen
   let used = head.length + notReflected[0]!.length + MORE_RESERVE;
   let shown = 0;
   for (const pupil of waiting.slice(0, NOT_REFLECTED_SHOWN)) {
-    const titles = pupil.notReflectedTitles.slice(0, TITLES_PER_PUPIL).map((title) => `«${cut(title, 40)}»`);
+    const titles = pupil.notReflectedTitles.slice(0, TITLES_PER_PUPIL).map((title) => `«${clipText(title, 40)}»`);
     if (pupil.notReflectedTitles.length > TITLES_PER_PUPIL) titles.push(t("reports-more", { count: pupil.notReflectedTitles.length - TITLES_PER_PUPIL }));
     const line = t("reports-not-reflected-line", { name: `${pupil.lastName} ${pupil.firstName}`.trim(), trials: titles.join(", ") });
     if (used + line.length + 1 > SCREEN_BUDGET) break;
@@ -198,9 +195,9 @@ export function trialsScreen(report: SchoolReport, page: number, reading: Report
   lines.push("");
   shown.forEach((trial, i) => {
     const n = current * TRIALS_PER_PAGE + i + 1;
-    lines.push(`${n}. ${KIND_ICONS[trial.kind]} «${cut(trial.title, 60)}» · ${shortWhen(trial.startsAt, trial.timezone)}`);
+    lines.push(`${n}. ${KIND_ICONS[trial.kind]} «${clipText(trial.title, 60)}» · ${shortWhen(trial.startsAt, trial.timezone)}`);
     lines.push(`    ${t("reports-trials-line", { attended: trial.attended, registered: trial.registered })}`);
-    keyboard.text(`${n}. ${cut(trial.title, BUTTON_TITLE_MAX)}`, reportsTrialData.pack({ trial: trial.trialId.toHexString(), back: String(current) })).row();
+    keyboard.text(`${n}. ${clipText(trial.title, BUTTON_TITLE_MAX)}`, reportsTrialData.pack({ trial: trial.trialId.toHexString(), back: String(current) })).row();
   });
   if (current > 0) keyboard.text(t("reports-btn-prev"), reportsTrialsData.pack({ school, page: current - 1 }));
   if (current < pages - 1) keyboard.text(t("reports-btn-next"), reportsTrialsData.pack({ school, page: current + 1 }));
@@ -277,7 +274,7 @@ export function districtScreen(report: DistrictReport, reading: ReportReading): 
   for (const s of report.belowTarget.slice(0, BELOW_TARGET_SHOWN)) {
     below.push(
       t("reports-below-line", {
-        school: cut(s.schoolName, 60),
+        school: clipText(s.schoolName, 60),
         trial: percent(share(s.withTrial, s.pupils)),
         contacts: percent(share(s.withContacts, s.pupils)),
         rating: rating(s.averageRating),

@@ -4,6 +4,7 @@ import { rosterCsvData, rosterEvidenceData, rosterMarkData, rosterPageData, rost
 import { trialOpenData } from "../callback-data/trials.js";
 import type { Screen } from "../screen.js";
 import { trialWhen, type TrialReading } from "../trial-text.js";
+import { clipText } from "../../domain/text.js";
 
 /** Pupils per page: their buttons stay within one screen, and the text within Telegram's 4096 characters. */
 export const ROSTER_PAGE_SIZE = 15;
@@ -20,10 +21,6 @@ const MARKABLE = new Set(["confirmed", "attended", "no_show"]);
 
 export function pupilName(entry: Pick<RosterEntry, "firstName" | "lastName">): string {
   return `${entry.lastName} ${entry.firstName}`.trim();
-}
-
-function cut(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
 /** Whether the trial has pupils from more than one school: then every line names the school. */
@@ -64,7 +61,7 @@ function items(roster: Roster, t: TrialReading["t"]): Item[] {
       lines.push(`   ${t("roster-consent-line", { state: t(`roster-consent-${entry.consent}`) })}`);
       lines.push(`   ${photoLine(entry, t)}`);
       // One note per parent, each on its own line; a note's own line breaks stay indented under it.
-      for (const note of entry.healthNote?.split("\n") ?? []) lines.push(`   🩺 ${cut(note, NOTE_ON_SCREEN)}`);
+      for (const note of entry.healthNote?.split("\n") ?? []) lines.push(`   🩺 ${clipText(note, NOTE_ON_SCREEN)}`);
     } else if (entry.consent === "withdrawn") {
       // A parent took the consent back: the host sees why the pupil is no longer coming.
       lines.push(`   ${t("roster-consent-line", { state: t("roster-consent-withdrawn") })}`);
@@ -149,7 +146,7 @@ export function rosterScreen(roster: Roster, reading: TrialReading, requestedPag
     for (const { entry } of markable) {
       const reg = entry.registrationId.toHexString();
       keyboard
-        .text(t("roster-present-button", { name: cut(pupilName(entry), NAME_IN_BUTTON) }), rosterMarkData.pack({ reg, trial: trialId, mark: "a", page }))
+        .text(t("roster-present-button", { name: clipText(pupilName(entry), NAME_IN_BUTTON) }), rosterMarkData.pack({ reg, trial: trialId, mark: "a", page }))
         .text(t("roster-absent-button"), rosterMarkData.pack({ reg, trial: trialId, mark: "n", page }))
         .row();
     }

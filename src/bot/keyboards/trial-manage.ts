@@ -6,6 +6,7 @@ import { rosterOpenData } from "../callback-data/roster.js";
 import { trialActionData, trialListData, trialOpenData, type TrialField } from "../callback-data/trials.js";
 import type { Screen } from "../screen.js";
 import { KIND_ICONS, shortWhen, trialDetails, type TrialReading, type TrialText } from "../trial-text.js";
+import { clipText } from "../../domain/text.js";
 
 type Translate = (key: string, vars?: Record<string, string | number>) => string;
 type When = Date | string;
@@ -40,10 +41,6 @@ export interface ManageReading extends TrialReading {
 
 const LIST_TITLE_MAX = 32;
 
-function cut(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-}
-
 /** "🪑 12/20 · 🕒 3 waiting" */
 export function fillLevel(line: { seatsTaken: number; capacity: number; waitlisted: number }, t: Translate): string {
   const fill = t("trial-manage-fill", { taken: line.seatsTaken, capacity: line.capacity });
@@ -68,7 +65,7 @@ export function schoolTrialsScreen(list: SchoolTrialLine[], reading: ManageReadi
   list.forEach((trial, i) => {
     lines.push(`${i + 1}. ${KIND_ICONS[trial.kind]} «${trial.title}» · ${shortWhen(trial.startsAt, reading.timeZone)}`);
     lines.push(`    ${t(`trial-status-${trial.status}`)} · ${fillLevel(trial, t)}`);
-    keyboard.text(`${i + 1}. ${cut(trial.title, LIST_TITLE_MAX)}`, trialOpenData.pack({ trial: trial.id })).row();
+    keyboard.text(`${i + 1}. ${clipText(trial.title, LIST_TITLE_MAX)}`, trialOpenData.pack({ trial: trial.id })).row();
   });
   footer();
   return { text: lines.join("\n"), keyboard };
