@@ -413,17 +413,32 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
       const trials = await Trial.find({ status: "published", updatedAt: { $lte: quietSince } }, { seatsTaken: 1, capacity: 1, updatedAt: 1 }).lean<
         { _id: Types.ObjectId; seatsTaken: number; capacity: number; updatedAt: Date }[]
       >();
+      if (trials.length === 0) return 0;
+      // Three queries for all the trials, not three per trial: this runs every minute.
+      const ids = trials.map((t) => t._id);
+      const [busy, waiting, held] = await Promise.all([
+        Registration.distinct("trialId", { trialId: { $in: ids }, updatedAt: { $gt: quietSince } }),
+        Registration.distinct("trialId", { trialId: { $in: ids }, status: "waitlisted" }),
+        Registration.aggregate<{ _id: Types.ObjectId; n: number }>([
+          { $match: { trialId: { $in: ids }, status: { $in: [...SEAT_HOLDING_STATUSES] } } },
+          { $group: { _id: "$trialId", n: { $sum: 1 } } },
+        ]),
+      ]);
+      const isBusy = new Set(busy.map(String));
+      const hasWaiting = new Set(waiting.map(String));
+      const holdingOf = new Map(held.map((h) => [String(h._id), h.n]));
       let corrected = 0;
       for (const trial of trials) {
-        if (await Registration.exists({ trialId: trial._id, updatedAt: { $gt: quietSince } })) continue;
-        const holding = await Registration.countDocuments({ trialId: trial._id, status: { $in: SEAT_HOLDING_STATUSES } });
+        const id = String(trial._id);
+        if (isBusy.has(id)) continue;
+        const holding = holdingOf.get(id) ?? 0;
         if (holding !== trial.seatsTaken && holding <= trial.capacity) {
           const fixed = await Trial.updateOne({ _id: trial._id, seatsTaken: trial.seatsTaken, updatedAt: trial.updatedAt }, { $set: { seatsTaken: holding } });
           if (fixed.modifiedCount === 0) continue;
           corrected++;
           await deps.audit.record({ actorId: null, action: "trial.seats-reconciled", entity: "trial", entityId: trial._id, details: { from: trial.seatsTaken, to: holding } });
         }
-        if (holding < trial.capacity) await fillFreeSeats(trial._id);
+        if (holding < trial.capacity && hasWaiting.has(id)) await fillFreeSeats(trial._id);
       }
       return corrected;
     },
